@@ -1,0 +1,92 @@
+import { createWriteStream, type WriteStream } from "node:fs";
+import { mkdir, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import PQueue from "p-queue";
+import type { DocumentResult } from "../model/result.js";
+import { processDocument } from "../pipeline.js";
+import { documentLine, issueLines } from "./lines.js";
+import { walkInputs } from "./walk.js";
+
+export interface BatchOptions {
+  paths: string[];
+  out: string;
+  concurrency: number;
+  format?: string;
+  timings: boolean;
+  /** Called once per finished document, in input order (progress, summaries). */
+  onDocument?: (r: DocumentResult, done: number, total: number) => void;
+}
+
+export interface BatchSummary {
+  documents: number;
+  failed: number;
+  partial: number;
+  records: number;
+  issues: Record<string, number>;
+}
+
+/** Thrown for a usage problem the CLI reports with exit code 2. */
+export class UsageError extends Error {}
+
+function writeLine(stream: WriteStream, value: unknown): void {
+  stream.write(`${JSON.stringify(value)}\n`);
+}
+
+async function close(stream: WriteStream): Promise<void> {
+  await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+}
+
+/** Reads every input, writes the three JSONL files in input order, streaming as documents finish. */
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  await mkdir(options.out, { recursive: true });
+  const existing = (await readdir(options.out)).filter((f) => f.endsWith(".jsonl"));
+  if (existing.length > 0) throw new UsageError(`Expected an empty --out folder, got ${options.out} holding ${existing.join(", ")} (remove them, or choose another folder)`);
+  const { files, missing } = await walkInputs(options.paths);
+  const open = (name: string): WriteStream => createWriteStream(join(options.out, name), { encoding: "utf8" });
+  const deliberations = open("deliberations.jsonl");
+  const documents = open("documents.jsonl");
+  const issues = open("issues.jsonl");
+  const summary: BatchSummary = { documents: 0, failed: 0, partial: 0, records: 0, issues: {} };
+  const total = files.length + missing.length;
+
+  const emit = (r: DocumentResult): void => {
+    for (const rec of r.records) writeLine(deliberations, rec);
+    writeLine(documents, documentLine(r, options.timings));
+    for (const line of issueLines(r)) {
+      writeLine(issues, line);
+      const key = `${String(line["severity"])} ${String(line["ruleId"])}`;
+      summary.issues[key] = (summary.issues[key] ?? 0) + 1;
+    }
+    summary.documents++;
+    summary.records += r.records.length;
+    if (r.status === "failed") summary.failed++;
+    if (r.status === "partial") summary.partial++;
+    options.onDocument?.(r, summary.documents, total);
+  };
+
+  for (const m of missing) {
+    emit({ path: m.path, sha256: "", kind: null, pages: 0, status: "failed", reason: `${m.path}: ${m.reason}`, format: null, records: [], issues: [], timings: {}, text: "" });
+  }
+  // Documents run concurrently; a reorder buffer writes them in input order as soon as they can be.
+  const queue = new PQueue({ concurrency: options.concurrency });
+  const done = new Map<number, DocumentResult>();
+  let next = 0;
+  const flush = (): void => {
+    for (let r = done.get(next); r !== undefined; r = done.get(next)) {
+      done.delete(next);
+      emit(r);
+      next++;
+    }
+  };
+  files.forEach((f, i) => {
+    void queue.add(async () => {
+      const r = await processDocument(f.path, { displayPath: f.display, ...(options.format === undefined ? {} : { format: options.format }) });
+      r.text = ""; // not written; let it go
+      done.set(i, r);
+      flush();
+    });
+  });
+  await queue.onIdle();
+  await Promise.all([close(deliberations), close(documents), close(issues)]);
+  return summary;
+}

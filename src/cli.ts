@@ -1,0 +1,84 @@
+import { parseArgs } from "node:util";
+import { availableParallelism } from "node:os";
+import { loadRuleBook } from "./rules/format.js";
+import { runBatch, UsageError, type BatchSummary } from "./batch/run.js";
+
+const USAGE = `Usage: delib extract <path>... --out <dir> [--concurrency N] [--format <rules-id>] [--timings] [--quiet]
+
+  <path>          files or folders (walked recursively): .pdf, .txt, .md
+  --out <dir>     where deliberations.jsonl, documents.jsonl and issues.jsonl are written (must hold none yet)
+  --concurrency   documents read at once (default: the number of cores)
+  --format        force a rule set instead of detecting it (e.g. grand-besancon/2020)
+  --timings       write per-stage milliseconds into documents.jsonl (output is then not byte-identical between runs)
+  --quiet         no progress on stderr
+
+Exit codes: 0 every document read, 1 some document failed (listed with its reason), 2 usage error.`;
+
+/** Exit codes of the contract. */
+const EXIT_OK = 0;
+const EXIT_SOME_FAILED = 1;
+const EXIT_USAGE = 2;
+
+function usage(message: string): number {
+  process.stderr.write(`delib: ${message}\n\n${USAGE}\n`);
+  return EXIT_USAGE;
+}
+
+function printSummary(s: BatchSummary): void {
+  const lines = [`delib: ${s.documents} documents, ${s.records} records, ${s.failed} failed, ${s.partial} partial`];
+  for (const [key, n] of Object.entries(s.issues).sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${String(n).padStart(6)}  ${key}`);
+  process.stderr.write(`${lines.join("\n")}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        concurrency: { type: "string" },
+        format: { type: "string" },
+        resume: { type: "boolean" },
+        timings: { type: "boolean" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    process.stderr.write(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  const [command, ...paths] = positionals;
+  if (command !== "extract") return usage(`Expected the command "extract", got ${command === undefined ? "none" : `"${command}"`}`);
+  if (paths.length === 0) return usage("Expected at least one file or folder to read, got none");
+  if (values.out === undefined) return usage("Expected --out <dir>, got none");
+  if (values.resume === true) return usage("--resume is not available yet (planned: issue 'Archive-scale batches'); run into an empty --out folder");
+  const concurrency = values.concurrency === undefined ? availableParallelism() : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1) return usage(`Expected --concurrency to be a whole number ≥ 1, got "${values.concurrency}"`);
+  if (values.format !== undefined && !loadRuleBook().formats.has(values.format)) {
+    return usage(`Expected --format to name a rule set (${[...loadRuleBook().formats.keys()].sort().join(", ")}), got "${values.format}"`);
+  }
+  try {
+    const summary = await runBatch({
+      paths,
+      out: values.out,
+      concurrency,
+      timings: values.timings === true,
+      ...(values.format === undefined ? {} : { format: values.format }),
+      onDocument: (r, done, total) => {
+        if (values.quiet !== true) process.stderr.write(`[${done}/${total}] ${r.status.padEnd(7)} ${r.path}${r.reason === null ? "" : ` — ${r.reason}`}\n`);
+      },
+    });
+    if (values.quiet !== true) printSummary(summary);
+    return summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message);
+    throw e;
+  }
+}

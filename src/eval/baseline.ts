@@ -1,0 +1,272 @@
+/**
+ * corpus/BASELINE.md: written from an evaluation report, and read back (its per-case table) so a
+ * later run can tell whether any case scores below the committed figures.
+ */
+import { prf, type EvalReport, type SourceResult } from "./score.js";
+
+/** The figures of one per-case row. Null where the row shows "–" (not scored). */
+export interface BaselineRow {
+  caseId: string;
+  source: string;
+  macroStrict: number | null;
+  macroSoft: number | null;
+  members: Fraction | null;
+  memberNames: Fraction | null;
+  proxies: Fraction | null;
+}
+
+export interface Fraction {
+  matched: number;
+  expected: number;
+}
+
+export interface Regression {
+  caseId: string;
+  source: string;
+  figure: string;
+  baseline: string;
+  current: string;
+}
+
+const DASH = "–";
+const DECIMALS = 3;
+
+/** An F1 as printed (three decimals), "–" when null. */
+export function formatScore(value: number | null): string {
+  return value === null || Number.isNaN(value) ? DASH : value.toFixed(DECIMALS);
+}
+
+function formatFraction(f: Fraction | null): string {
+  return f === null ? DASH : `${f.matched}/${f.expected}`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+function unescapeCell(text: string): string {
+  return text.replace(/\\([\\|])/g, "$1");
+}
+
+/** The figures a result would show in the per-case table. */
+export function rowOf(r: SourceResult): BaselineRow {
+  const m = r.score.members;
+  const p = r.score.proxies;
+  return {
+    caseId: r.caseId,
+    source: r.source,
+    macroStrict: r.macroStrict,
+    macroSoft: r.macroSoft,
+    members: m === null ? null : { matched: m.matched, expected: m.expected },
+    memberNames: m === null ? null : { matched: m.names, expected: m.expected },
+    proxies: p === null ? null : { matched: p.matched, expected: p.expected },
+  };
+}
+
+const CASE_HEADER = [
+  "case",
+  "source",
+  "status",
+  "record",
+  "macro F1 strict",
+  "macro F1 soft",
+  "members",
+  "member names",
+  "proxies",
+  "proxies resolved",
+  "schema",
+] as const;
+
+/** Renders BASELINE.md. Deterministic: no dates, no timings, no machine-specific paths. */
+export function renderBaseline(report: EvalReport): string {
+  const out: string[] = [];
+  out.push("# Evaluation baseline");
+  out.push("");
+  out.push(
+    "Written by `npm run eval` (src/eval/cli.ts); `npm run eval -- --check` compares a run with these figures",
+    "and exits 1 when any case scores lower. Scoring rules: src/eval/score.ts. Do not edit by hand.",
+  );
+  out.push("");
+  out.push(
+    `Overall macro F1 (mean of the field F1s below): strict ${formatScore(report.macroStrict)}, ` +
+      `soft ${formatScore(report.macroSoft)}, over ${report.results.length} source(s).`,
+  );
+  out.push("");
+  out.push("## Cases");
+  out.push("");
+  out.push(
+    "members = full tuples (name|civility|commune|status|substitute|proxyTo) matched strictly / expected;",
+    "member names = names matched after soft folding / expected; proxies = from→to pairs matched strictly / expected;",
+    "proxies resolved = predicted proxies whose both ends name a listed member or substitute / predicted proxies;",
+    "record = how the compared record was picked (number = same number as expected, first = the document's first).",
+  );
+  out.push("");
+  out.push(`| ${CASE_HEADER.join(" | ")} |`);
+  out.push(`|${CASE_HEADER.map(() => "---").join("|")}|`);
+  const results = [...report.results].sort(
+    (a, b) => cmp(a.caseId, b.caseId) || cmp(a.source, b.source),
+  );
+  for (const r of results) {
+    const row = rowOf(r);
+    const p = r.score.proxies;
+    const cells = [
+      escapeCell(r.caseId),
+      escapeCell(r.source),
+      r.status,
+      r.picked,
+      formatScore(row.macroStrict),
+      formatScore(row.macroSoft),
+      formatFraction(row.members),
+      formatFraction(row.memberNames),
+      formatFraction(row.proxies),
+      p === null ? DASH : `${p.resolved}/${p.predicted}`,
+      r.schemaErrors === null ? DASH : r.schemaErrors === 0 ? "valid" : `${r.schemaErrors} error(s)`,
+    ];
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  out.push("");
+  out.push("## Fields");
+  out.push("");
+  out.push(
+    "Micro-aggregated over all compared records. P and R are strict. support = expected non-null values",
+    "(scalars) or expected elements (sets). amounts is recall-only (precision not scored): its F1 is its recall.",
+  );
+  out.push("");
+  out.push("| field | P | R | F1 strict | F1 soft | support |");
+  out.push("|---|---|---|---|---|---|");
+  for (const f of report.fields) {
+    const s = prf(f.strict, f.recallOnly);
+    const soft = prf(f.soft, f.recallOnly);
+    out.push(
+      `| ${f.field} | ${formatScore(f.recallOnly ? null : s.p)} | ${formatScore(s.r)} | ${formatScore(s.f1)} | ${formatScore(soft.f1)} | ${f.support} |`,
+    );
+  }
+  if (report.skipped.length > 0) {
+    out.push("");
+    out.push("## Skipped sources");
+    out.push("");
+    out.push("Listed in a case's expected.json but not found when this file was written (not scored):");
+    out.push("");
+    const skipped = [...report.skipped].sort((a, b) => cmp(a.caseId, b.caseId) || cmp(a.source, b.source));
+    for (const s of skipped) out.push(`- ${s.caseId}: \`${s.source}\` (${s.reason})`);
+  }
+  out.push("");
+  return out.join("\n");
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function splitRow(line: string): string[] {
+  const body = line.trim().replace(/^\|/, "").replace(/\|$/, "");
+  const cells: string[] = [];
+  let cur = "";
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch === "\\" && i + 1 < body.length) {
+      cur += ch + body[i + 1]!;
+      i++;
+    } else if (ch === "|") {
+      cells.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  cells.push(cur);
+  return cells.map((c) => unescapeCell(c.trim()));
+}
+
+function parseScore(cell: string | undefined): number | null {
+  if (cell === undefined) return null;
+  const n = Number.parseFloat(cell);
+  return /^-?\d+(\.\d+)?$/.test(cell) && Number.isFinite(n) ? n : null;
+}
+
+function parseFraction(cell: string | undefined): Fraction | null {
+  const m = cell === undefined ? null : /^(\d+)\s*\/\s*(\d+)$/.exec(cell);
+  return m === null ? null : { matched: Number(m[1]), expected: Number(m[2]) };
+}
+
+/**
+ * Parses the per-case table of BASELINE.md (the first table whose header starts with `case | source`):
+ * columns are found by their header names, so added columns do not break older readers.
+ */
+export function parseBaseline(markdown: string): BaselineRow[] {
+  const lines = markdown.split(/\r?\n/);
+  const start = lines.findIndex((l) => {
+    if (!l.trim().startsWith("|")) return false;
+    const cells = splitRow(l);
+    return cells[0] === "case" && cells[1] === "source";
+  });
+  if (start < 0) return [];
+  const header = splitRow(lines[start]!);
+  const col = (name: string): number => header.indexOf(name);
+  const rows: BaselineRow[] = [];
+  for (let i = start + 2; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.trim().startsWith("|")) break;
+    const cells = splitRow(line);
+    const at = (name: string): string | undefined => {
+      const c = col(name);
+      return c < 0 ? undefined : cells[c];
+    };
+    const caseId = at("case");
+    const source = at("source");
+    if (caseId === undefined || source === undefined) continue;
+    rows.push({
+      caseId,
+      source,
+      macroStrict: parseScore(at("macro F1 strict")),
+      macroSoft: parseScore(at("macro F1 soft")),
+      members: parseFraction(at("members")),
+      memberNames: parseFraction(at("member names")),
+      proxies: parseFraction(at("proxies")),
+    });
+  }
+  return rows;
+}
+
+/** The printed value of a score, parsed back: comparisons are made at the printed precision. */
+function printed(value: number | null): number | null {
+  return value === null || Number.isNaN(value) ? null : Number(value.toFixed(DECIMALS));
+}
+
+/**
+ * Rows of the current run that score below the baseline: a lower strict or soft macro F1 (at the
+ * printed precision), or fewer members, member names or proxies matched. A figure the baseline has
+ * but the run lost ("–") is a regression too. Baseline rows absent from the run are not (see
+ * `missingFromRun`).
+ */
+export function compareToBaseline(current: readonly BaselineRow[], baseline: readonly BaselineRow[]): Regression[] {
+  const byKey = new Map(current.map((r) => [`${r.caseId}\u0000${r.source}`, r]));
+  const out: Regression[] = [];
+  for (const b of baseline) {
+    const c = byKey.get(`${b.caseId}\u0000${b.source}`);
+    if (c === undefined) continue;
+    const push = (figure: string, base: string, cur: string): void => {
+      out.push({ caseId: b.caseId, source: b.source, figure, baseline: base, current: cur });
+    };
+    for (const [figure, bv, cv] of [
+      ["macro F1 strict", b.macroStrict, printed(c.macroStrict)],
+      ["macro F1 soft", b.macroSoft, printed(c.macroSoft)],
+    ] as const) {
+      if (bv === null) continue;
+      if (cv === null || cv < bv - 1e-9) push(figure, formatScore(bv), formatScore(cv));
+    }
+    for (const [figure, bv, cv] of [
+      ["members", b.members, c.members],
+      ["member names", b.memberNames, c.memberNames],
+      ["proxies", b.proxies, c.proxies],
+    ] as const) {
+      if (bv === null) continue;
+      if (cv === null || cv.matched < bv.matched) push(figure, formatFraction(bv), formatFraction(cv));
+    }
+  }
+  return out;
+}
+
+/** Baseline rows that the current run did not produce (source skipped or case removed). */
+export function missingFromRun(current: readonly BaselineRow[], baseline: readonly BaselineRow[]): BaselineRow[] {
+  const keys = new Set(current.map((r) => `${r.caseId}\u0000${r.source}`));
+  return baseline.filter((b) => !keys.has(`${b.caseId}\u0000${b.source}`));
+}

@@ -1,0 +1,43 @@
+import type { Compiled } from "../rules/format.js";
+import type { FieldRule } from "../rules/types.js";
+import { normalize } from "../normalize/index.js";
+import { identityView, toSource, type TextView } from "../text/view.js";
+import type { Candidate, Range } from "./candidate.js";
+
+/** Every capture of every match of one field rule inside a range of the view. */
+export function runFieldRule(compiled: Compiled<FieldRule>, view: TextView, range: Range): Candidate[] {
+  const { rule, regex } = compiled;
+  const text = view.text.slice(range.start, range.end);
+  const found: Candidate[] = [];
+  regex.lastIndex = 0;
+  for (const m of text.matchAll(regex)) {
+    for (const [path, capture] of Object.entries(rule.captures)) {
+      let viewStart: number;
+      let viewEnd: number;
+      let value;
+      if (capture.group !== undefined) {
+        const at = m.indices?.groups?.[capture.group];
+        const raw = m.groups?.[capture.group];
+        if (at === undefined || raw === undefined) continue; // optional group that did not take part
+        [viewStart, viewEnd] = at;
+        value = normalize(capture.normalize, raw);
+      } else {
+        [viewStart, viewEnd] = [m.index, m.index + m[0].length];
+        value = capture.value ?? null;
+      }
+      if (value === null || value === "") continue;
+      const at = { start: range.start + viewStart, end: range.start + viewEnd };
+      const { start, end } = toSource(view, at.start, at.end);
+      found.push({ path, value, start, end, range: at, ruleId: rule.id, confidence: rule.confidence });
+    }
+  }
+  return found;
+}
+
+/** What a rule reads from a bare string, first match only: used by the tests to run rule examples. */
+export function readWithRule(compiled: Compiled<FieldRule>, text: string): Record<string, unknown> {
+  const view = identityView(text);
+  const out: Record<string, unknown> = {};
+  for (const c of runFieldRule(compiled, view, { start: 0, end: text.length })) if (!(c.path in out)) out[c.path] = c.value;
+  return out;
+}

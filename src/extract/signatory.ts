@@ -1,0 +1,61 @@
+import type { FullVocabulary } from "../rules/compile.js";
+import { isGivenName, isInitials, isSurnameWord } from "../names/tokens.js";
+import type { Range } from "./candidate.js";
+
+export interface FoundSignatory {
+  name: string;
+  nameRange: Range;
+  role: string | null;
+  roleRange: Range | null;
+}
+
+/** How many lines after "Pour extrait conforme" the signer's name may come: a role line or two, a blank. */
+const MAX_LINES_TO_NAME = 6;
+
+interface TextLine {
+  text: string;
+  start: number;
+}
+
+function linesFrom(text: string, from: number, end: number, max: number): TextLine[] {
+  const out: TextLine[] = [];
+  let at = from;
+  while (at < end && out.length < max) {
+    const nl = text.indexOf("\n", at);
+    const stop = nl === -1 || nl > end ? end : nl;
+    const raw = text.slice(at, stop);
+    const lead = raw.length - raw.trimStart().length;
+    if (raw.trim() !== "") out.push({ text: raw.trim(), start: at + lead });
+    at = stop + 1;
+  }
+  return out;
+}
+
+function isPersonLine(line: string): boolean {
+  const words = line.replace(/,$/u, "").split(/\s+/u);
+  const last = words.at(-1);
+  return words.length >= 2 && last !== undefined && isSurnameWord(last) && words.slice(0, -1).every((w) => isGivenName(w) || isInitials(w) || isSurnameWord(w));
+}
+
+/**
+ * The signer after "Pour extrait conforme": "Le Vice-Président suppléant, / Gabriel BAULIEU / 1er Vice-Président".
+ * The role is the line after the name when it names a role, else the role line before the name.
+ */
+export function readSignatory(text: string, openerEnd: number, end: number, vocabulary: FullVocabulary): FoundSignatory | null {
+  const lines = linesFrom(text, text.indexOf("\n", openerEnd) + 1 || end, end, MAX_LINES_TO_NAME);
+  const isRole = (l: string): boolean => vocabulary.roleWords.some((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "u").test(l));
+  const at = lines.findIndex((l) => isPersonLine(l.text));
+  const nameLine = lines[at];
+  if (nameLine === undefined) return null;
+  const name = nameLine.text.replace(/,$/u, "");
+  const after = lines[at + 1];
+  const before = lines[at - 1];
+  const roleLine = after !== undefined && isRole(after.text) ? after : before !== undefined && isRole(before.text) ? before : undefined;
+  const role = roleLine?.text.replace(/,$/u, "") ?? null;
+  return {
+    name,
+    nameRange: { start: nameLine.start, end: nameLine.start + name.length },
+    role,
+    roleRange: roleLine === undefined || role === null ? null : { start: roleLine.start, end: roleLine.start + role.length },
+  };
+}

@@ -1,0 +1,73 @@
+import JaroWinklerDistance from "natural/lib/natural/distance/jaro-winkler_distance.js";
+import { foldForMatch } from "../normalize/text.js";
+import { initialsOf, isSurnameWord } from "./tokens.js";
+
+/**
+ * Surnames at least this similar (Jaro-Winkler) are taken as the same person when no surname matches exactly:
+ * OCR and typing slips change one or two letters of a 6–12-letter surname ("GAGLILOLO"/"GAGLIOLO" = 0.96).
+ */
+export const SURNAME_FUZZY_MIN = 0.92;
+
+export interface RosterEntry {
+  /** As the attendance list prints it: "Marie-Thérèse MICHEL". */
+  name: string;
+  given: string;
+  surname: string;
+}
+
+export type Resolution =
+  | { kind: "resolved"; entry: RosterEntry; note: null }
+  | { kind: "resolved"; entry: RosterEntry; note: "initial-mismatch" | "fuzzy-surname" }
+  | { kind: "ambiguous"; candidates: RosterEntry[] }
+  | { kind: "unresolved" };
+
+/** Splits "Jean-Paul MICHAUD" into given "Jean-Paul" and surname "MICHAUD" (the trailing capitalised words). */
+export function rosterEntry(name: string): RosterEntry {
+  const words = name.split(/\s+/u);
+  let k = words.length;
+  while (k > 0 && isSurnameWord(words[k - 1] as string)) k--;
+  if (k === words.length) k = Math.max(0, words.length - 1);
+  return { name, given: words.slice(0, k).join(" "), surname: words.slice(k).join(" ") };
+}
+
+function sameSurname(a: string, b: string): boolean {
+  return foldForMatch(a).replace(/[\s'’-]/gu, "") === foldForMatch(b).replace(/[\s'’-]/gu, "");
+}
+
+function initialsFit(printed: string, entry: RosterEntry): boolean {
+  const want = initialsOf(printed);
+  const have = initialsOf(entry.given);
+  return want !== "" && have.startsWith(want);
+}
+
+/** Among entries with one surname, those the printed initials fit. "M." may be a civility: it then fits anyone. */
+function byInitials(given: string | null, entries: RosterEntry[]): { fitting: RosterEntry[]; mismatch: boolean } {
+  if (given === null) return { fitting: entries, mismatch: false };
+  const fitting = entries.filter((e) => initialsFit(given, e));
+  if (fitting.length > 0) return { fitting, mismatch: false };
+  // "M. FELT" may mean Monsieur FELT: with no initial fitting, read "M." as a civility.
+  if (given === "M." && entries.length === 1) return { fitting: entries, mismatch: false };
+  return { fitting: entries, mismatch: true };
+}
+
+/** Resolves a printed reference ("F. BARBAROSSA", "JE. LAFARGE") against the people the document lists. */
+export function resolveName(given: string | null, surname: string, roster: readonly RosterEntry[]): Resolution {
+  let pool = roster.filter((e) => sameSurname(e.surname, surname));
+  let fuzzy = false;
+  if (pool.length === 0) {
+    const scored = roster
+      .map((e) => ({ e, s: JaroWinklerDistance(foldForMatch(e.surname), foldForMatch(surname), {}) }))
+      .filter((x) => x.s >= SURNAME_FUZZY_MIN)
+      .sort((a, b) => b.s - a.s);
+    const best = scored[0];
+    if (best === undefined) return { kind: "unresolved" };
+    pool = scored.filter((x) => x.s === best.s).map((x) => x.e);
+    fuzzy = true;
+  }
+  const { fitting, mismatch } = byInitials(given, pool);
+  if (fitting.length > 1) return { kind: "ambiguous", candidates: fitting };
+  const entry = fitting[0];
+  if (entry === undefined) return { kind: "unresolved" };
+  if (mismatch) return { kind: "resolved", entry, note: "initial-mismatch" };
+  return fuzzy ? { kind: "resolved", entry, note: "fuzzy-surname" } : { kind: "resolved", entry, note: null };
+}

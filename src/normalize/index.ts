@@ -1,0 +1,25 @@
+import { amountValue } from "./amount.js";
+import { frenchDate } from "./date.js";
+import { integer } from "./integer.js";
+import { foldText } from "./text.js";
+import { clockTime } from "./time.js";
+
+export type Normalized = string | number | boolean | null;
+
+/** The normalisers a rule may name in its captures ("normalize": "date"). */
+export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> = {
+  text: foldText,
+  date: frenchDate,
+  time: clockTime,
+  integer,
+  amount: (raw) => {
+    const m = /^(?<digits>[\d \u00a0\u202f.,]+?)\s*(?<scale>milliards?|millions?|milliers?|mds?|M|k)?\s*(?:€|euros?|EUR|d['’]\s*euros)?(?:\s*(?:HT|TTC))?$/u.exec(raw.trim());
+    return m?.groups ? amountValue(m.groups["digits"] ?? "", m.groups["scale"]) : null;
+  },
+};
+
+export function normalize(name: string | undefined, raw: string): Normalized {
+  const fn = NORMALIZERS[name ?? "text"];
+  if (fn === undefined) throw new Error(`expected a normaliser among ${Object.keys(NORMALIZERS).join(", ")}, got "${name}"`);
+  return fn(raw);
+}

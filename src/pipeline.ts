@@ -1,0 +1,93 @@
+/**
+ * The pipeline, written down once:
+ * load → assemble text → detect format → segment → extract → refine (resolve names) → build records → check.
+ * Writing is the batch's job (src/batch.ts). Every stage reports problems as issues, never as exceptions.
+ */
+import { readFile } from "node:fs/promises";
+import type { Issue } from "./model/issue.js";
+import type { DocumentResult } from "./model/result.js";
+import { loadDocument } from "./load/index.js";
+import { LoadError } from "./load/load-error.js";
+import { markupFreeView } from "./text/markup.js";
+import { identityView, type TextView } from "./text/view.js";
+import { loadRuleBook } from "./rules/format.js";
+import { detectFormat } from "./format/detect.js";
+import { segment } from "./segment/segment.js";
+import { buildRecord, sha256Hex } from "./record/build.js";
+import { runChecks } from "./check/run.js";
+
+export interface ProcessOptions {
+  /** Force a rule set instead of detecting one ("grand-besancon/2020"). */
+  format?: string;
+  /** The path written into records (defaults to the path read). */
+  displayPath?: string;
+}
+
+function now(): number {
+  return performance.now();
+}
+
+/** Runs one document through every stage. Never throws for bad input: a failed document says why. */
+export async function processDocument(path: string, options: ProcessOptions = {}): Promise<DocumentResult> {
+  const shown = options.displayPath ?? path;
+  const timings: Record<string, number> = {};
+  const result: DocumentResult = { path: shown, sha256: "", kind: null, pages: 0, status: "ok", reason: null, format: null, records: [], issues: [], timings, text: "" };
+  let t = now();
+  const lap = (stage: string): void => {
+    const n = now();
+    timings[stage] = Math.round((n - t) * 10) / 10;
+    t = n;
+  };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return failed(result, `${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  result.sha256 = sha256Hex(bytes);
+  try {
+    const loaded = await loadDocument(bytes, shown);
+    lap("load");
+    const { model } = loaded;
+    result.kind = model.kind;
+    result.pages = model.pages.length;
+    result.text = model.text;
+    result.issues.push(...loaded.issues);
+    const view: TextView = model.kind === "text" ? markupFreeView(model.text) : identityView(model.text);
+    const detection = detectFormat(view.text, loadRuleBook(), options.format);
+    result.format = detection.format.ref;
+    result.issues.push(...detection.issues);
+    lap("detect");
+    const segments = segment(view, detection.format);
+    lap("segment");
+    if (segments.deliberations.length === 0) {
+      result.issues.push(notADeliberation(detection.format.ref));
+      return result;
+    }
+    result.records = segments.deliberations.map((d, i) => {
+      const record = buildRecord(model, view, detection.format, segments, d, i, { path: shown, sha256: result.sha256 });
+      record.issues.push(...runChecks(record));
+      return record;
+    });
+    lap("extract");
+    if (model.pages.some((p) => p.lines.length === 0) && result.records.length > 0) result.status = "partial";
+    return result;
+  } catch (e) {
+    if (e instanceof LoadError) return failed(result, e.message);
+    // A bug of ours must not stop the batch either: the document fails with the error's message.
+    return failed(result, `${shown}: internal error while processing (${(e as Error).message})`);
+  }
+}
+
+function failed(result: DocumentResult, reason: string): DocumentResult {
+  return { ...result, status: "failed", reason, records: [] };
+}
+
+function notADeliberation(format: string): Issue {
+  return {
+    severity: "info",
+    ruleId: "segment.no-deliberation",
+    message: `Expected at least one deliberation heading (rules ${format}), got none: no record`,
+    place: null,
+  };
+}

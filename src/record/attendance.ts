@@ -1,0 +1,120 @@
+import type { Attendance, Member, MemberStatus, Proxy } from "../model/record.js";
+import type { FullVocabulary } from "../rules/compile.js";
+import type { Section } from "../segment/segments.js";
+import type { TextView } from "../text/view.js";
+import type { Range } from "../extract/candidate.js";
+import { readMemberList, type ListedMember } from "../extract/members.js";
+import { readProxyList, type PrintedRef } from "../extract/proxies.js";
+import { resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
+import type { Trail } from "./provenance.js";
+
+const LIST_CONFIDENCE = 0.95;
+const RESOLVED_CONFIDENCE = 0.95;
+const MISMATCH_CONFIDENCE = 0.7;
+const UNRESOLVED_CONFIDENCE = 0.4;
+
+const STATUS_OF: Partial<Record<Section["kind"], MemberStatus>> = { present: "present", remote: "remote", absent: "absent" };
+
+function fold(s: string): string {
+  return s.replace(/\s+/gu, " ").trim();
+}
+
+/** Reads the attendance lists and proxies of the sitting header into the record, resolving proxy ends. */
+export function buildAttendance(view: TextView, sections: Section[], vocabulary: FullVocabulary, inOffice: { value: number; range: Range } | null, trail: Trail): Attendance {
+  const text = view.text;
+  const listed: ListedMember[] = [];
+  const countRange: Partial<Record<MemberStatus, Range>> = {};
+  for (const s of sections) {
+    const status = STATUS_OF[s.kind];
+    if (status === undefined) continue;
+    const { members, skipped } = readMemberList(text, s.body, status, s.heading, vocabulary);
+    listed.push(...members);
+    countRange[status] ??= { start: s.heading.start, end: s.body.end };
+    for (const t of skipped.filter((t) => /\p{L}{2}/u.test(t.text)).slice(0, 1)) {
+      trail.issue("info", "attendance.unread-words", `Expected a commune label or a member in the list "${fold(text.slice(s.heading.start, s.heading.end))}", got "${t.text}" (skipped)`, trail.place(t));
+    }
+  }
+
+  const members: Member[] = listed.map((m, i) => {
+    const base = `attendance.members.${i}`;
+    trail.fromView(`${base}.name`, m.nameRange, LIST_CONFIDENCE);
+    if (m.civilityRange !== null) trail.fromView(`${base}.civility`, m.civilityRange, LIST_CONFIDENCE);
+    if (m.communeRange !== null) trail.fromView(`${base}.commune`, m.communeRange, LIST_CONFIDENCE);
+    trail.fromView(`${base}.status`, m.statusRange, LIST_CONFIDENCE);
+    const member: Member = { name: m.name, civility: m.civility, commune: m.commune, status: m.status };
+    if (m.substitute !== null) {
+      member.substitute = { name: m.substitute.name, civility: m.substitute.civility };
+      trail.fromView(`${base}.substitute.name`, m.substitute.nameRange, LIST_CONFIDENCE);
+      if (m.substitute.civilityRange !== null) trail.fromView(`${base}.substitute.civility`, m.substitute.civilityRange, LIST_CONFIDENCE);
+    }
+    return member;
+  });
+
+  const roster: RosterEntry[] = [];
+  for (const m of members) {
+    roster.push(rosterEntry(m.name));
+    if (m.substitute !== undefined) roster.push(rosterEntry(m.substitute.name));
+  }
+
+  const proxies: Proxy[] = [];
+  let proxyRange: Range | null = null;
+  for (const s of sections.filter((x) => x.kind === "proxies")) {
+    proxyRange ??= { start: s.heading.start, end: s.body.end };
+    const { proxies: printed, skipped } = readProxyList(text, s.body, vocabulary);
+    for (const t of skipped.filter((t) => /\p{L}{2}/u.test(t.text)).slice(0, 1)) {
+      trail.issue("warning", "proxy.unread-words", `Expected "X à Y" in the proxy list, got "${t.text}" (skipped)`, trail.place(t));
+    }
+    for (const p of printed) {
+      const i = proxies.length;
+      const base = `attendance.proxies.${i}`;
+      const from = resolveRef(p.from, roster, `${base}.from`, trail);
+      const to = resolveRef(p.to, roster, `${base}.to`, trail);
+      const printedText = fold(text.slice(p.range.start, p.range.end));
+      proxies.push({ from: from.name, to: to.name, text: printedText });
+      trail.fromView(`${base}.from`, p.from.range, from.confidence);
+      trail.fromView(`${base}.to`, p.to.range, to.confidence);
+      trail.fromView(`${base}.text`, p.range, LIST_CONFIDENCE);
+      const giver = members.findIndex((m) => m.name === from.name);
+      const g = members[giver];
+      if (g !== undefined) {
+        g.proxyTo = to.name;
+        trail.fromView(`attendance.members.${giver}.proxyTo`, p.range, to.confidence);
+      }
+    }
+  }
+
+  const count = (status: MemberStatus): number | null => (countRange[status] === undefined ? null : members.filter((m) => m.status === status).length);
+  const counts = { inOffice: inOffice?.value ?? null, present: count("present"), remote: count("remote"), absent: count("absent"), proxies: proxyRange === null ? null : proxies.length };
+  if (inOffice !== null) trail.fromView("attendance.counts.inOffice", inOffice.range, RESOLVED_CONFIDENCE);
+  for (const status of ["present", "remote", "absent"] as const) {
+    const r = countRange[status];
+    if (r !== undefined) trail.fromView(`attendance.counts.${status}`, r, LIST_CONFIDENCE);
+  }
+  if (proxyRange !== null) trail.fromView("attendance.counts.proxies", proxyRange, LIST_CONFIDENCE);
+  return { counts, members, proxies };
+}
+
+/** Resolves one proxy end against the listed members and substitutes; says so when it cannot. */
+function resolveRef(ref: PrintedRef, roster: RosterEntry[], path: string, trail: Trail): { name: string; confidence: number } {
+  const r = resolveName(ref.given, ref.surname, roster);
+  const place = trail.place(ref.range);
+  switch (r.kind) {
+    case "resolved":
+      if (r.note === "initial-mismatch") {
+        const same = roster.filter((e) => e.surname === r.entry.surname).length;
+        trail.issue("warning", "name.initial-mismatch", `Expected a listed member with initials "${ref.given ?? ""}" for "${ref.printed}" (${path}), got ${r.entry.name}${same === 1 ? ` (the only ${r.entry.surname})` : ""}: resolved with a mismatch`, place);
+        return { name: r.entry.name, confidence: MISMATCH_CONFIDENCE };
+      }
+      if (r.note === "fuzzy-surname") {
+        trail.issue("warning", "name.fuzzy-surname", `Expected a listed member named "${ref.printed}" (${path}), got the nearest, ${r.entry.name}`, place);
+        return { name: r.entry.name, confidence: MISMATCH_CONFIDENCE };
+      }
+      return { name: r.entry.name, confidence: RESOLVED_CONFIDENCE };
+    case "ambiguous":
+      trail.issue("warning", "name.ambiguous", `Expected one listed member for "${ref.printed}" (${path}), got ${r.candidates.length}: ${r.candidates.map((c) => c.name).join(", ")}; kept as printed`, place);
+      return { name: ref.printed, confidence: UNRESOLVED_CONFIDENCE };
+    case "unresolved":
+      trail.issue("warning", "name.unresolved", `Expected "${ref.printed}" (${path}) among the listed members and substitutes, got no match; kept as printed`, place);
+      return { name: ref.printed, confidence: UNRESOLVED_CONFIDENCE };
+  }
+}

@@ -1,0 +1,136 @@
+import { createHash } from "node:crypto";
+import { pageAt, type DocumentModel } from "../model/document.js";
+import { SCHEMA_VERSION, type Amount, type Annex, type DelibRecord } from "../model/record.js";
+import type { Format } from "../rules/format.js";
+import type { Scope } from "../rules/types.js";
+import type { Segments, DeliberationSegment } from "../segment/segments.js";
+import { toSource, type TextView } from "../text/view.js";
+import type { Candidate, Range } from "../extract/candidate.js";
+import { runFieldRule } from "../extract/field-rules.js";
+import { distinctAmounts, findAmounts } from "../extract/amounts.js";
+import { readSignatory } from "../extract/signatory.js";
+import { findDuplicates } from "../annexes/dedupe.js";
+import { foldText } from "../normalize/text.js";
+import { buildAttendance } from "./attendance.js";
+import { choose } from "./choose.js";
+import { Trail } from "./provenance.js";
+
+const AMOUNT_CONFIDENCE = 0.9;
+const SIGNATORY_CONFIDENCE = 0.85;
+const ANNEX_CONFIDENCE = 0.9;
+
+export interface SourceInfo {
+  path: string;
+  sha256: string;
+}
+
+function candidatesIn(format: Format, view: TextView, scopes: Partial<Record<Scope, Range>>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of format.fields) {
+    const range = scopes[rule.rule.scope];
+    if (range !== undefined) out.push(...runFieldRule(rule, view, range));
+  }
+  return out;
+}
+
+/** Builds the record of one deliberation: fields by rules, attendance, amounts, signatory, annexes, provenance. */
+export function buildRecord(model: DocumentModel, view: TextView, format: Format, segments: Segments, delib: DeliberationSegment, index: number, source: SourceInfo): DelibRecord {
+  const trail = new Trail(model, view);
+  const chosen = choose(candidatesIn(format, view, { header: segments.header, deliberation: delib.body, document: { start: 0, end: view.text.length } }), trail);
+  const get = <T extends string | number | boolean>(path: string): T | null => {
+    const c = chosen.get(path);
+    if (c === undefined) return null;
+    trail.fromSource(path, c.start, c.end, c.confidence);
+    return c.value as T;
+  };
+
+  const membersInOffice = get<number>("sitting.membersInOffice");
+  const inOfficeRange = chosen.get("sitting.membersInOffice")?.range ?? null;
+  const rapporteurName = get<string>("rapporteur.name");
+  const rapporteurRole = rapporteurName === null ? null : get<string>("rapporteur.role");
+  const signatory = signatoryOf(format, view, delib.body, trail);
+  const budgetLine = get<string>("budget.line");
+  const budgetPlanned = get<number>("budget.planned");
+  const budgetOperation = get<number>("budget.operation");
+
+  const record: DelibRecord = {
+    schemaVersion: SCHEMA_VERSION,
+    id: `${source.sha256.slice(0, 16)}#${index}`,
+    source: { path: source.path, sha256: source.sha256, kind: model.kind, pages: model.pages.length },
+    format: format.ref,
+    council: { name: get<string>("council.name"), body: get<string>("council.body") },
+    sitting: {
+      date: get<string>("sitting.date"),
+      place: get<string>("sitting.place"),
+      president: get<string>("sitting.president"),
+      secretary: get<string>("sitting.secretary"),
+      openedAt: get<string>("sitting.openedAt"),
+      closedAt: get<string>("sitting.closedAt"),
+      membersInOffice,
+    },
+    number: get<string>("number"),
+    report: get<string>("report"),
+    title: get<string>("title"),
+    rapporteur: rapporteurName === null ? null : { name: rapporteurName, role: rapporteurRole },
+    commission: get<string>("commission"),
+    budget: budgetLine === null && budgetPlanned === null && budgetOperation === null ? null : { line: budgetLine, planned: budgetPlanned, operation: budgetOperation },
+    amounts: amountsOf(format, view, delib.body, trail),
+    vote: {
+      yes: get<number>("vote.yes"),
+      no: get<number>("vote.no"),
+      abstain: get<number>("vote.abstain"),
+      notVoting: get<number>("vote.notVoting"),
+      unanimous: get<boolean>("vote.unanimous"),
+      outcome: get<"adopted" | "rejected">("vote.outcome"),
+    },
+    attendance: buildAttendance(view, segments.sections, format.vocabulary, membersInOffice === null || inOfficeRange === null ? null : { value: membersInOffice, range: inOfficeRange }, trail),
+    signatory,
+    annexes: annexesOf(model, view, delib, trail),
+    provenance: trail.provenance,
+    confidence: trail.confidence,
+    issues: trail.issues,
+  };
+  return record;
+}
+
+function amountsOf(format: Format, view: TextView, body: Range, trail: Trail): Amount[] {
+  return distinctAmounts(findAmounts(format.amount, view.text, body)).map((a, i) => {
+    const text = foldText(view.text.slice(a.range.start, a.range.end));
+    trail.fromView(`amounts.${i}.value`, a.range, AMOUNT_CONFIDENCE);
+    trail.fromView(`amounts.${i}.text`, a.range, AMOUNT_CONFIDENCE);
+    if (a.labelRange !== null) trail.fromView(`amounts.${i}.label`, a.labelRange, AMOUNT_CONFIDENCE);
+    return { value: a.value, currency: "EUR", label: a.label, text };
+  });
+}
+
+function signatoryOf(format: Format, view: TextView, body: Range, trail: Trail): DelibRecord["signatory"] {
+  const slice = view.text.slice(body.start, body.end);
+  for (const { regex } of format.signatureStart) {
+    regex.lastIndex = 0;
+    const m = regex.exec(slice);
+    if (m === null) continue;
+    const found = readSignatory(view.text, body.start + m.index + m[0].length, body.end, format.vocabulary);
+    if (found === null) continue;
+    trail.fromView("signatory.name", found.nameRange, SIGNATORY_CONFIDENCE);
+    if (found.roleRange !== null) trail.fromView("signatory.role", found.roleRange, SIGNATORY_CONFIDENCE);
+    return { name: found.name, role: found.role };
+  }
+  return null;
+}
+
+function annexesOf(model: DocumentModel, view: TextView, delib: DeliberationSegment, trail: Trail): Annex[] {
+  const texts = delib.attachments.map((a) => view.text.slice(a.range.start, a.range.end));
+  const dups = findDuplicates(texts);
+  return delib.attachments.map((a, i) => {
+    const title = a.title ?? foldText(view.text.slice(a.titleRange.start, a.titleRange.end));
+    trail.fromView(`annexes.${i}.title`, a.titleRange, ANNEX_CONFIDENCE);
+    const { start } = toSource(view, a.titleRange.start, a.titleRange.end);
+    const dup = dups[i] ?? { duplicateOf: null, similarity: null };
+    return { title, page: pageAt(model, start), duplicateOf: dup.duplicateOf, similarity: dup.similarity };
+  });
+}
+
+/** sha256 of bytes, hex. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}

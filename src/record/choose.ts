@@ -1,0 +1,32 @@
+import type { Candidate } from "../extract/candidate.js";
+import { foldForMatch } from "../normalize/text.js";
+import type { Trail } from "./provenance.js";
+
+/**
+ * One value per path. Candidates come in rule order (format rules before common ones), then text order:
+ * the first wins. A different value found elsewhere is a warning naming both places.
+ */
+export function choose(candidates: Candidate[], trail: Trail): Map<string, Candidate> {
+  const chosen = new Map<string, Candidate>();
+  const warned = new Set<string>();
+  for (const c of candidates) {
+    const best = chosen.get(c.path);
+    if (best === undefined) {
+      chosen.set(c.path, c);
+      continue;
+    }
+    if (foldForMatch(String(best.value)) === foldForMatch(String(c.value))) continue;
+    const key = `${c.path}\u0000${String(c.value)}`;
+    if (warned.has(key)) continue;
+    warned.add(key);
+    const a = trail.sourcePlace(best.start, best.end);
+    const b = trail.sourcePlace(c.start, c.end);
+    trail.issue(
+      "warning",
+      "field.conflict",
+      `Expected one value for ${c.path}, got ${JSON.stringify(best.value)} (${best.ruleId}, ${trail.where(a)}) and ${JSON.stringify(c.value)} (${c.ruleId}, ${trail.where(b)}): kept the first`,
+      b,
+    );
+  }
+  return chosen;
+}

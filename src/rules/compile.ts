@@ -1,0 +1,61 @@
+import type { Vocabulary } from "./types.js";
+
+const MACRO = /\{\{([A-Z_]+)\}\}/g;
+/** Macros may use macros; deeper than this is a cycle. */
+const MAX_MACRO_DEPTH = 8;
+
+/** Expands {{NAME}}-style macros (defined in rule files) inside a pattern. */
+export function expandMacros(pattern: string, macros: Readonly<Record<string, string>>, ruleId: string): string {
+  let out = pattern;
+  for (let depth = 0; depth < MAX_MACRO_DEPTH; depth++) {
+    if (!out.includes("{{")) return out;
+    out = out.replace(MACRO, (_, name: string) => {
+      const body = macros[name];
+      if (body === undefined) throw new Error(`rule ${ruleId}: expected a macro {{${name}}}, got none defined`);
+      return body;
+    });
+  }
+  throw new Error(`rule ${ruleId}: macros nest deeper than ${MAX_MACRO_DEPTH} (a cycle?)`);
+}
+
+/** Compiles a rule pattern: "d" (indices), "g" and "u" always, plus the rule's own flags. */
+export function compilePattern(pattern: string, flags: string | undefined, macros: Readonly<Record<string, string>>, ruleId: string): RegExp {
+  const source = expandMacros(pattern, macros, ruleId);
+  const all = new Set(["d", "g", "u", ...(flags ?? "")]);
+  try {
+    return new RegExp(source, [...all].sort().join(""));
+  } catch (e) {
+    throw new Error(`rule ${ruleId}: expected a valid regular expression, got ${(e as Error).message}`);
+  }
+}
+
+/** Vocabulary with every list present. */
+export type FullVocabulary = Required<Vocabulary>;
+
+export function mergeVocabulary(parent: FullVocabulary, child: Vocabulary | undefined): FullVocabulary {
+  if (child === undefined) return parent;
+  return {
+    civilities: { ...parent.civilities, ...child.civilities },
+    substituteMarkers: child.substituteMarkers ?? parent.substituteMarkers,
+    proxyJoiners: child.proxyJoiners ?? parent.proxyJoiners,
+    proxySeparators: child.proxySeparators ?? parent.proxySeparators,
+    signatureOpeners: child.signatureOpeners ?? parent.signatureOpeners,
+    roleWords: child.roleWords ?? parent.roleWords,
+  };
+}
+
+export const EMPTY_VOCABULARY: FullVocabulary = {
+  civilities: {},
+  substituteMarkers: [],
+  proxyJoiners: [],
+  proxySeparators: [],
+  signatureOpeners: [],
+  roleWords: [],
+};
+
+/** Child rules first; a child rule with a parent rule's id replaces it. */
+export function mergeById<T extends { id: string }>(parent: readonly T[], child: readonly T[] | undefined): T[] {
+  if (child === undefined) return [...parent];
+  const ids = new Set(child.map((r) => r.id));
+  return [...child, ...parent.filter((r) => !ids.has(r.id))];
+}

@@ -1,0 +1,96 @@
+/** The shape of rule files (rules/common/*.json, rules/formats/*.json). Rules are data; behaviour lives in src/. */
+
+/** Where in a document a rule looks. */
+export type Scope = "header" | "deliberation" | "document";
+
+/** How one field is read from a match: a named group (normalised), or a constant the match implies. */
+export interface Capture {
+  group?: string;
+  value?: string | number | boolean;
+  normalize?: string;
+}
+
+export interface FieldRuleExample {
+  text: string;
+  expect: Record<string, string | number | boolean>;
+}
+
+/** A rule that reads one or more fields (dotted record paths) from a regular expression. */
+export interface FieldRule {
+  id: string;
+  description?: string;
+  scope: Scope;
+  pattern: string;
+  /** Extra RegExp flags ("i", "m"); "d", "g" and "u" are always on. */
+  flags?: string;
+  captures: Record<string, Capture>;
+  /** How sure a match makes us, 0..1. */
+  confidence: number;
+  examples: FieldRuleExample[];
+  /** Texts the rule must not match. */
+  counterExamples: string[];
+}
+
+/** What a heading opens. */
+export type SectionKind = "present" | "remote" | "absent" | "proxies" | "secretary" | "other";
+
+/** A heading that opens a section of the sitting header (attendance lists, proxies…). */
+export interface SectionRule {
+  id: string;
+  kind: SectionKind;
+  pattern: string;
+  flags?: string;
+  examples: string[];
+  counterExamples: string[];
+}
+
+/** A pattern that marks where a segment starts (a deliberation, an attached document). */
+export interface BoundaryRule {
+  id: string;
+  pattern: string;
+  /** What the segment is called when its heading line does not say ("Entre" opens a convention). */
+  title?: string;
+  flags?: string;
+  examples: string[];
+  counterExamples: string[];
+}
+
+export interface DetectRule {
+  id: string;
+  pattern: string;
+  flags?: string;
+  weight: number;
+}
+
+export interface Vocabulary {
+  /** Civilities before a name ("M.", "Mme"…), with the form they are written in records. */
+  civilities?: Record<string, string>;
+  /** Phrases introducing a member's substitute ("représenté par son suppléant"). */
+  substituteMarkers?: string[];
+  /** Words joining a proxy's giver and holder ("à", "donne pouvoir à"). */
+  proxyJoiners?: string[];
+  /** Words separating two proxies besides commas ("et"). */
+  proxySeparators?: string[];
+  /** Lines that open the signature block ("Pour extrait conforme"). */
+  signatureOpeners?: string[];
+  /** Words that make a line a role ("Président", "Maire"…). */
+  roleWords?: string[];
+}
+
+/** One rule file as written on disk. */
+export interface RuleFile {
+  $comment?: string;
+  id: string;
+  version: number;
+  extends?: string;
+  description?: string;
+  detect?: DetectRule[];
+  macros?: Record<string, string>;
+  vocabulary?: Vocabulary;
+  fields?: FieldRule[];
+  sections?: SectionRule[];
+  deliberationStart?: BoundaryRule[];
+  attachmentStart?: BoundaryRule[];
+  signatureStart?: BoundaryRule[];
+  amount?: BoundaryRule[];
+}

@@ -1,0 +1,61 @@
+import type { Range } from "../extract/candidate.js";
+import type { Compiled, Format } from "../rules/format.js";
+import type { BoundaryRule } from "../rules/types.js";
+import type { TextView } from "../text/view.js";
+import type { Attachment, DeliberationSegment, Section, Segments } from "./segments.js";
+
+interface Hit {
+  start: number;
+  end: number;
+  ruleId: string;
+}
+
+function hits(rules: Compiled<{ id: string }>[], text: string, range: Range): Hit[] {
+  const slice = text.slice(range.start, range.end);
+  const out: Hit[] = [];
+  for (const { rule, regex } of rules) {
+    regex.lastIndex = 0;
+    for (const m of slice.matchAll(regex)) out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, ruleId: rule.id });
+  }
+  // Earliest first; at one place, the longest match (the most specific heading) wins.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.filter((h, i) => i === 0 || h.start !== out[i - 1]?.start);
+}
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf("\n", from);
+  return nl === -1 ? text.length : nl;
+}
+
+function attachmentsOf(rules: Compiled<BoundaryRule>[], text: string, range: Range): Attachment[] {
+  const starts = hits(rules, text, range);
+  const titles = new Map(rules.map((r) => [r.rule.id, r.rule.title ?? null]));
+  return starts.map((h, i) => ({
+    range: { start: h.start, end: starts[i + 1]?.start ?? range.end },
+    titleRange: { start: h.start, end: lineEnd(text, h.start) },
+    title: titles.get(h.ruleId) ?? null,
+    ruleId: h.ruleId,
+  }));
+}
+
+/** Sitting header, then deliberations (each cut into body and attachments), by the format's boundary rules. */
+export function segment(view: TextView, format: Format): Segments {
+  const text = view.text;
+  const whole = { start: 0, end: text.length };
+  const starts = hits(format.deliberationStart, text, whole);
+  const header = { start: 0, end: starts[0]?.start ?? text.length };
+  const headings = hits(format.sections, text, header);
+  const kindOf = new Map(format.sections.map((s) => [s.rule.id, s.rule.kind]));
+  const sections: Section[] = headings.map((h, i) => ({
+    kind: kindOf.get(h.ruleId) ?? "other",
+    ruleId: h.ruleId,
+    heading: { start: h.start, end: h.end },
+    body: { start: h.end, end: headings[i + 1]?.start ?? header.end },
+  }));
+  const deliberations: DeliberationSegment[] = starts.map((h, i) => {
+    const range = { start: h.start, end: starts[i + 1]?.start ?? text.length };
+    const attachments = attachmentsOf(format.attachmentStart, text, range);
+    return { range, body: { start: range.start, end: attachments[0]?.range.start ?? range.end }, attachments };
+  });
+  return { header, sections, deliberations };
+}

@@ -1,0 +1,34 @@
+import type { Range } from "../extract/candidate.js";
+import type { SectionKind } from "../rules/types.js";
+
+/** A heading of the sitting header and the text it governs (up to the next heading). */
+export interface Section {
+  kind: SectionKind;
+  ruleId: string;
+  heading: Range;
+  body: Range;
+}
+
+/** Something attached after a deliberation's decision: a convention, an annex. */
+export interface Attachment {
+  range: Range;
+  /** The heading line, e.g. "Annexe 2 : budget prévisionnel du programme 2020". */
+  titleRange: Range;
+  /** The boundary rule's own title, when its heading line is no title ("Entre" → "Convention"). */
+  title: string | null;
+  ruleId: string;
+}
+
+export interface DeliberationSegment {
+  range: Range;
+  /** From the deliberation's start to its first attachment: number, title, decision, vote, signature. */
+  body: Range;
+  attachments: Attachment[];
+}
+
+/** A document cut into its parts; every range indexes the matching view. */
+export interface Segments {
+  header: Range;
+  sections: Section[];
+  deliberations: DeliberationSegment[];
+}

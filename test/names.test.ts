@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { loadRuleBook } from "../src/rules/format.js";
+import { readMemberList } from "../src/extract/members.js";
+import { readProxyList } from "../src/extract/proxies.js";
+import { resolveName, rosterEntry } from "../src/names/resolve.js";
+import { initialsOf } from "../src/names/tokens.js";
+
+const vocabulary = loadRuleBook().fallback.vocabulary;
+const whole = (text: string) => ({ start: 0, end: text.length });
+const heading = { start: 0, end: 0 };
+
+function members(text: string) {
+  return readMemberList(text, whole(text), "present", heading, vocabulary).members.map((m) => ({
+    name: m.name,
+    civility: m.civility,
+    commune: m.commune,
+    ...(m.substitute ? { substitute: m.substitute.name } : {}),
+  }));
+}
+
+function proxies(text: string) {
+  return readProxyList(text, whole(text), vocabulary).proxies.map((p) => `${p.from.printed} → ${p.to.printed}`);
+}
+
+describe("member lists", () => {
+  it("reads commune labels run into names", () => {
+    expect(members("Audeux : Mme Françoise GALLIOU Besançon : Mme Elise AEBISCHER, M. Guillaume BAILLY, Mme Marie ZEHAF Beure : M. Philippe CHANEY")).toEqual([
+      { name: "Françoise GALLIOU", civility: "Mme", commune: "Audeux" },
+      { name: "Elise AEBISCHER", civility: "Mme", commune: "Besançon" },
+      { name: "Guillaume BAILLY", civility: "M.", commune: "Besançon" },
+      { name: "Marie ZEHAF", civility: "Mme", commune: "Besançon" },
+      { name: "Philippe CHANEY", civility: "M.", commune: "Beure" },
+    ]);
+  });
+  it("reads multi-word and hyphenated surnames and communes", () => {
+    expect(members("Bousnières : Mme Hélène ASTRIC ANSART Chemaudin et Vaux : M. Gilbert GAVIGNET Chalezeule : M. Christian MAGNIN-FEYSOT Cussey-sur-l'ognon : M. Jean-François MENESTRIER")).toEqual([
+      { name: "Hélène ASTRIC ANSART", civility: "Mme", commune: "Bousnières" },
+      { name: "Gilbert GAVIGNET", civility: "M.", commune: "Chemaudin et Vaux" },
+      { name: "Christian MAGNIN-FEYSOT", civility: "M.", commune: "Chalezeule" },
+      { name: "Jean-François MENESTRIER", civility: "M.", commune: "Cussey-sur-l'ognon" },
+    ]);
+  });
+  it("attaches substitutes to the member they sit for", () => {
+    expect(members("Roset-Fluans : M. Jacques ADRIANSEN représenté par son suppléant M. Dominique LHOMME Saint-Vit : M. Pascal ROUTHIER")).toEqual([
+      { name: "Jacques ADRIANSEN", civility: "M.", commune: "Roset-Fluans", substitute: "Dominique LHOMME" },
+      { name: "Pascal ROUTHIER", civility: "M.", commune: "Saint-Vit" },
+    ]);
+    expect(members("Geneuille : M. Patrick OUDOT représenté par sa suppléante Mme Sandrine BOUTARD Gennes : M. Jean SIMONDON")[0]).toEqual({
+      name: "Patrick OUDOT", civility: "M.", commune: "Geneuille", substitute: "Sandrine BOUTARD",
+    });
+  });
+  it("keeps an initial given name", () => {
+    expect(members("Novillars : M. B. LOUIS Palise : M. Daniel GAUTHEROT")[0]).toEqual({ name: "B. LOUIS", civility: "M.", commune: "Novillars" });
+  });
+  it("reads no member from prose", () => {
+    expect(members("la séance est ouverte, le quorum étant atteint")).toEqual([]);
+  });
+});
+
+describe("proxy lists", () => {
+  it("reads initials in every printed form", () => {
+    expect(proxies("F. BRAUCHLI à C.DEVESA, B. CYPRIANI à JE. LAFARGE, P.C. HENRY à M PIGNARD, M.T. MICHEL à M. ETEVENARD")).toEqual([
+      "F. BRAUCHLI → C. DEVESA",
+      "B. CYPRIANI → JE. LAFARGE",
+      "P.C. HENRY → M PIGNARD",
+      "M.T. MICHEL → M. ETEVENARD",
+    ]);
+  });
+  it("reads two proxies with no separator between them", () => {
+    expect(proxies("L. BERNARD à JP. MICHAUD B. LOUIS à F. TAILLARD, A. OLSZAK à P. CHANEY")).toEqual(["L. BERNARD → JP. MICHAUD", "B. LOUIS → F. TAILLARD", "A. OLSZAK → P. CHANEY"]);
+  });
+  it("reads multi-word surnames and the final 'et'", () => {
+    expect(proxies("N. DUSSAUCY à H. ASTRIC ANSART, JM. JOUFFROY à Y. MAURICE et D. LEGAIN à D. LHOMME")).toEqual([
+      "N. DUSSAUCY → H. ASTRIC ANSART",
+      "JM. JOUFFROY → Y. MAURICE",
+      "D. LEGAIN → D. LHOMME",
+    ]);
+  });
+  it("skips what is not a proxy", () => {
+    const read = readProxyList("néant", whole("néant"), vocabulary);
+    expect(read.proxies).toEqual([]);
+    expect(read.skipped.map((t) => t.text)).toEqual(["néant"]);
+  });
+});
+
+describe("name resolution", () => {
+  const roster = ["Carine MICHEL", "Marie-Thérèse MICHEL", "Ludovic BARBAROSSA", "Jean-Emmanuel LAFARGE", "Myriam LEMERCIER", "Marcel FELT", "B. LOUIS", "Lorine GAGLILOLO"].map(rosterEntry);
+  const name = (given: string | null, surname: string) => {
+    const r = resolveName(given, surname, roster);
+    return r.kind === "resolved" ? `${r.entry.name}${r.note ? ` (${r.note})` : ""}` : r.kind;
+  };
+  it("uses initials to tell people with one surname apart", () => {
+    expect(initialsOf("Marie-Thérèse")).toBe("MT");
+    expect(initialsOf("M.T.")).toBe("MT");
+    expect(name("M.T.", "MICHEL")).toBe("Marie-Thérèse MICHEL");
+    expect(name("C.", "MICHEL")).toBe("Carine MICHEL");
+    expect(name(null, "MICHEL")).toBe("ambiguous");
+  });
+  it("reads M. as an initial first, as a civility when no initial fits", () => {
+    expect(name("M.", "LEMERCIER")).toBe("Myriam LEMERCIER");
+    expect(name("JE.", "LAFARGE")).toBe("Jean-Emmanuel LAFARGE");
+    expect(name("M.", "LAFARGE")).toBe("Jean-Emmanuel LAFARGE");
+  });
+  it("resolves a wrong initial with a note", () => {
+    expect(name("F.", "BARBAROSSA")).toBe("Ludovic BARBAROSSA (initial-mismatch)");
+  });
+  it("tolerates a one-letter slip in a surname, and not more", () => {
+    expect(name("L.", "GAGLIOLO")).toBe("Lorine GAGLILOLO (fuzzy-surname)");
+    expect(name("J.", "DUPONT")).toBe("unresolved");
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { amountValue } from "../src/normalize/amount.js";
+import { frenchDate } from "../src/normalize/date.js";
+import { clockTime } from "../src/normalize/time.js";
+import { normalize } from "../src/normalize/index.js";
+import { loadRuleBook } from "../src/rules/format.js";
+import { findAmounts } from "../src/extract/amounts.js";
+
+describe("French amounts", () => {
+  const rules = loadRuleBook().fallback.amount;
+  const read = (text: string) => findAmounts(rules, text, { start: 0, end: text.length }).map((a) => [a.value, text.slice(a.range.start, a.range.end), a.label]);
+  it("reads every printed form", () => {
+    expect(read("soit 45 000 € et 45000 € puis 994 312 € HT")).toEqual([
+      [45000, "45 000 €", null],
+      [45000, "45000 €", null],
+      [994312, "994 312 € HT", null],
+    ]);
+    expect(read("1,36 milliards d'euros de chiffre, 2,5 M€ et 150 k€")).toEqual([
+      [1360000000, "1,36 milliards d'euros", null],
+      [2500000, "2,5 M€", null],
+      [150000, "150 k€", null],
+    ]);
+  });
+  it("takes no-break and narrow no-break spaces as group separators", () => {
+    expect(read("45\u00a0000\u00a0€ ou 45\u202f000 €").map((a) => a[0])).toEqual([45000, 45000]);
+  });
+  it("keeps cents", () => {
+    expect(read("12 500,50 euros")[0]?.[0]).toBe(12500.5);
+  });
+  it("labels an amount from its line", () => {
+    expect(read("Montant prévu au budget 2020 : 120 000 € Montant de l'opération : 45 000 €").map((a) => a[2])).toEqual(["Montant prévu au budget 2020", "Montant de l'opération"]);
+  });
+  it("reads no amount where there is no currency", () => {
+    expect(read("1050 chercheurs, 11 000 salariés, article L 1611-4")).toEqual([]);
+  });
+  it("normalises captured amounts", () => {
+    expect(amountValue("1,36", "milliards")).toBe(1360000000);
+    expect(normalize("amount", "45 000 €")).toBe(45000);
+    expect(normalize("amount", "néant")).toBeNull();
+  });
+});
+
+describe("dates and times", () => {
+  it("reads French dates", () => {
+    expect(frenchDate("9 novembre 2020")).toBe("2020-11-09");
+    expect(frenchDate("1er décembre 2021")).toBe("2021-12-01");
+    expect(frenchDate("lundi 9 novembre 2020")).toBe("2020-11-09");
+    expect(frenchDate("09/11/2020")).toBe("2020-11-09");
+    expect(frenchDate("31 février 2020")).toBeNull();
+    expect(frenchDate("9 brumaire 2020")).toBeNull();
+  });
+  it("reads clock times", () => {
+    expect(clockTime("18h10")).toBe("18:10");
+    expect(clockTime("20 h")).toBe("20:00");
+    expect(clockTime("25h00")).toBeNull();
+  });
+});
