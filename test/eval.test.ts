@@ -8,13 +8,13 @@ import { foldText } from "../src/eval/fields.js";
 import {
   fieldF1,
   macroF1,
-  packageRoot,
   prf,
   runEval,
   scoreRecord,
   type RecordScore,
 } from "../src/eval/score.js";
 import { compareToBaseline, parseBaseline, renderBaseline, rowOf } from "../src/eval/baseline.js";
+import { packageRoot } from "../src/paths.js";
 
 /** An expected record as corpus/…/expected.json holds it (with the evaluator-only keys). */
 function expectedRecord(): Record<string, any> {
@@ -377,7 +377,7 @@ describe("corpus run and BASELINE.md", () => {
 });
 
 describe("regression guard: the real corpus against corpus/BASELINE.md", () => {
-  const root = packageRoot();
+  const root = packageRoot;
   const baselineFile = join(root, "corpus", "BASELINE.md");
   const hasBaseline = existsSync(baselineFile);
   if (!hasBaseline) {

@@ -5,9 +5,9 @@
  * root, found by walking up from this module, so this works from src/ (vitest) and dist/ (built CLI).
  * Ajv is built once, lazily, on the first validation.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../paths.js";
 import Ajv2020Module from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 
@@ -24,22 +24,9 @@ const SCHEMA_FILES = {
 
 type SchemaName = keyof typeof SCHEMA_FILES;
 
-/** Where the schema files live: `<package root>/src/contract/`. */
+/** Where the schema files live: `<package root>/src/contract/` (tsc does not copy JSON into dist/). */
 export function contractDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, "src", "contract");
-    if (existsSync(join(dir, "package.json")) && existsSync(join(candidate, SCHEMA_FILES.record))) {
-      return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) {
-      throw new Error(
-        `delib: cannot find src/contract/${SCHEMA_FILES.record} above ${fileURLToPath(import.meta.url)}`,
-      );
-    }
-    dir = parent;
-  }
+  return join(packageRoot, "src", "contract");
 }
 
 /** Reads one schema file as parsed JSON. */

@@ -13,7 +13,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { prf, packageRoot, runEval, type EvalReport } from "./score.js";
+import { prf, runEval, type EvalReport } from "./score.js";
+import { packageRoot } from "../paths.js";
 import {
   compareToBaseline,
   formatScore,
@@ -81,7 +82,7 @@ function summary(report: EvalReport): string {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const root = packageRoot();
+  const root = packageRoot;
   const corpus = args.corpus === null ? join(root, "corpus") : resolve(args.corpus);
   const baselineFile = join(corpus, "BASELINE.md");
   const log = (line: string): void => void process.stderr.write(`delib eval: ${line}\n`);

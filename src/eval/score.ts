@@ -20,6 +20,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { processDocument } from "../pipeline.js";
+import { packageRoot } from "../paths.js";
 import type { DocumentResult } from "../model/result.js";
 import type { DelibRecord } from "../model/record.js";
 import { validateRecord } from "../contract/validate.js";
@@ -329,17 +330,6 @@ export interface SkippedSource {
 /** Source files accepted inside a case folder: `source.<ext>` or `source-<anything>.<ext>`. */
 const SOURCE_FILE = /^source([-_.][^/]*)?\.(txt|md|pdf|xml|hocr|html?)$/i;
 
-/** The package root (holding package.json), from src/ or dist/. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("delib eval: no package.json above " + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-}
-
 function subdirs(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && !d.name.startsWith("."))
@@ -469,7 +459,7 @@ function toPosix(p: string): string {
 
 /** Runs every source of the corpus through the pipeline, one at a time, and scores it. */
 export async function runEval(options: RunOptions = {}): Promise<EvalReport> {
-  const root = options.root ?? packageRoot();
+  const root = options.root ?? packageRoot;
   const corpus = options.corpus ?? join(root, "corpus");
   const log = options.log ?? (() => {});
   const { sources, skipped } = discoverCorpus(corpus, root);
