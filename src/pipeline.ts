@@ -40,7 +40,8 @@ export async function processDocument(path: string, options: ProcessOptions = {}
   };
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    // A plain Uint8Array copy: pdf.js refuses Buffers and may detach what it is given.
+    bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     return failed(result, `${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
