@@ -16,6 +16,9 @@ import { segment } from "./segment/segment.js";
 import { buildRecord, sha256Hex } from "./record/build.js";
 import { runChecks } from "./check/run.js";
 
+/** Loader issues that mean part of the document could not be read: its status is then "partial". */
+const PARTIAL_WHEN: ReadonlySet<string> = new Set(["pdf.truncated", "pdf.page-without-text"]);
+
 export interface ProcessOptions {
   /** Force a rule set instead of detecting one ("grand-besancon/2020"). */
   format?: string;
@@ -71,7 +74,7 @@ export async function processDocument(path: string, options: ProcessOptions = {}
       return record;
     });
     lap("extract");
-    if (model.pages.some((p) => p.lines.length === 0) && result.records.length > 0) result.status = "partial";
+    if (result.issues.some((i) => PARTIAL_WHEN.has(i.ruleId))) result.status = "partial";
     return result;
   } catch (e) {
     if (e instanceof LoadError) return failed(result, e.message);

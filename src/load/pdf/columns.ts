@@ -1,0 +1,248 @@
+/**
+ * Reading order on one page: find column regions (consecutive rows sharing an empty vertical gutter with
+ * text on both sides). A table (numeric right-hand side, or table-wide gutters) is read row by row
+ * ("label\tamount"); columns of prose are read column by column, each column in turn like a page of its own.
+ */
+import type { PdfWord, ReadLine, Row } from "./types.js";
+import { PARAGRAPH_GAP_FACTOR } from "./paragraphs.js";
+
+/** A gutter is at least this wide (points): word spaces are ~3 pt, column gutters and table cell gaps ≥ 12. */
+export const GUTTER_MIN_WIDTH = 12;
+/** A row splits into segments at gaps of at least this (× font size) too, since spaces grow with the font. */
+const SEGMENT_GAP_EM = 1.0;
+/** A region needs this many rows with text on both sides of a gutter: one row with a wide gap is just a line. */
+const MIN_TWO_SIDED_ROWS = 2;
+/**
+ * Share of a region's rows with right-hand text, first one (a header) excepted, whose right-hand text must be
+ * numeric for the region to be read as a table; a sub-heading row inside a table does not break it.
+ */
+const NUMERIC_TABLE_SHARE = 0.75;
+/**
+ * Gutters wider than this (× font size) separate the columns of a table (labels | values), not columns of
+ * text, which sit 0.5–1 cm apart: such a region is read row by row whatever its right-hand side holds.
+ */
+const TABLE_GUTTER_EM = 4;
+/** An amount, count or percentage: "205 000", "45 000 €", "12,5 %", "(3 000)". */
+const NUMERIC_CELL = /^[-+−–(]?\d[\d\s.,]*(?:\s?(?:€|%|k€|M€|euros?|HT|TTC))*\)?$/iu;
+
+type Interval = [number, number];
+
+interface Segment {
+  words: PdfWord[];
+  x0: number;
+  x1: number;
+}
+
+export interface ReadingOrder {
+  lines: ReadLine[];
+  /** Most columns of prose found in one region of the page (1 without regions). */
+  columns: number;
+}
+
+/** The measure of full-width text on the page: left and right edges of the text area. */
+export interface Measure {
+  left: number;
+  right: number;
+}
+
+/**
+ * A list marker set apart from its text by a tab stop ("-", "•", "o", "1.", "2-", "a)", a symbol-font bullet):
+ * it belongs to the text beside it, not to a column of its own.
+ */
+const LIST_MARKER = /^(?:[-•·▪►➢✓✔○●o–—*]|[\uf000-\uf0ff]|\d{1,2}[.)°-]|[a-zA-Z][.)]|[IVX]{1,4}[.)])$/u;
+/** …when the text starts within this distance (× font size): hanging indents are 0.5–1.5 cm. */
+const LIST_MARKER_MAX_GAP_EM = 4;
+
+/** A row's words cut at wide gaps. */
+function segmentsOf(row: Row): Segment[] {
+  const out: Segment[] = [];
+  for (const w of row.words) {
+    const last = out[out.length - 1];
+    const size = Math.max(w.fontSize, row.fontSize);
+    const gap = last === undefined ? 0 : w.x0 - last.x1;
+    const minGap = Math.max(GUTTER_MIN_WIDTH, SEGMENT_GAP_EM * size);
+    const afterMarker = last !== undefined && last.words.length === 1 && LIST_MARKER.test(last.words[0]?.text ?? "") && gap < LIST_MARKER_MAX_GAP_EM * size;
+    if (last !== undefined && (gap < minGap || afterMarker)) {
+      last.words.push(w);
+      last.x1 = Math.max(last.x1, w.x1);
+    } else out.push({ words: [w], x0: w.x0, x1: w.x1 });
+  }
+  return out;
+}
+
+/**
+ * The x-intervals holding text in a set of rows, merged where they come closer than a gutter: what lies
+ * between two consecutive intervals is empty in every row.
+ */
+function cover(covered: readonly Interval[], segs: readonly Segment[]): Interval[] {
+  const all: Interval[] = [...covered, ...segs.map((sg): Interval => [sg.x0, sg.x1])].sort((p, q) => p[0] - q[0]);
+  const out: Interval[] = [];
+  for (const [a, b] of all) {
+    const last = out[out.length - 1];
+    if (last !== undefined && a < last[1] + GUTTER_MIN_WIDTH) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** The gutters between covered intervals. */
+function guttersOf(covered: readonly Interval[]): Interval[] {
+  const gaps: Interval[] = [];
+  for (let k = 1; k < covered.length; k++) gaps.push([(covered[k - 1] as Interval)[1], (covered[k] as Interval)[0]]);
+  return gaps;
+}
+
+/** Column of a segment: how many gutters lie to its left. */
+function columnOf(seg: Segment, gaps: readonly Interval[]): number {
+  return gaps.filter(([, b]) => b <= seg.x0 + 1e-6).length;
+}
+
+interface Region {
+  start: number;
+  end: number;
+  gaps: Interval[];
+}
+
+/** Gutters shared by rows start..end-1: x-intervals at least GUTTER_MIN_WIDTH wide that none of them writes in. */
+function sharedGaps(segs: readonly Segment[][], start: number, end: number): Interval[] {
+  let covered: Interval[] = [];
+  for (let k = start; k < end; k++) covered = cover(covered, segs[k] ?? []);
+  return guttersOf(covered);
+}
+
+function twoSided(segs: readonly Segment[], gaps: readonly Interval[]): boolean {
+  return new Set(segs.map((s) => columnOf(s, gaps))).size > 1;
+}
+
+/** The column region starting at row `start`, if there is one. */
+function regionAt(rows: readonly Row[], segs: readonly Segment[][], start: number, pitchEm: number): Region | undefined {
+  let covered = cover([], segs[start] ?? []);
+  if (covered.length < 2) return undefined;
+  let end = start + 1;
+  while (end < rows.length) {
+    const next = cover(covered, segs[end] ?? []);
+    if (next.length < 2) break;
+    covered = next;
+    end++;
+  }
+  let gaps = guttersOf(covered);
+  // One-sided rows after the last two-sided one stay in the region only while no paragraph gap separates
+  // them: a short line after a table ("Résumé :") fits beside the gutter without belonging to the table.
+  let last = start;
+  for (let k = start; k < end; k++) if (twoSided(segs[k] ?? [], gaps)) last = k;
+  let cut = last + 1;
+  while (cut < end) {
+    const above = rows[cut - 1] as Row;
+    const row = rows[cut] as Row;
+    if (row.baseline - above.baseline > PARAGRAPH_GAP_FACTOR * pitchEm * Math.max(row.fontSize, above.fontSize)) break;
+    cut++;
+  }
+  end = cut;
+  gaps = sharedGaps(segs, start, end);
+  let sided = 0;
+  for (let k = start; k < end; k++) if (twoSided(segs[k] ?? [], gaps)) sided++;
+  return sided >= MIN_TWO_SIDED_ROWS ? { start, end, gaps } : undefined;
+}
+
+/** True when the region reads row by row: its right-hand side is numeric, or its gutters are table-wide. */
+function isTable(rows: readonly Row[], segs: readonly Segment[][], region: Region): boolean {
+  const size = Math.max(...rows.slice(region.start, region.end).map((r) => r.fontSize));
+  if (region.gaps.some(([a, b]) => b - a >= TABLE_GUTTER_EM * size)) return true;
+  const right: boolean[] = [];
+  for (let k = region.start; k < region.end; k++) {
+    const rightSegs = (segs[k] ?? []).filter((s) => columnOf(s, region.gaps) > 0);
+    if (rightSegs.length === 0) continue;
+    right.push(rightSegs.every((s) => NUMERIC_CELL.test(s.words.map((w) => w.text).join(" "))));
+  }
+  const body = right.slice(1);
+  return body.length > 0 && body.filter(Boolean).length / body.length >= NUMERIC_TABLE_SHARE;
+}
+
+function lineOf(cells: PdfWord[][], region: number, column: number, table: boolean, colLeft: number, colRight: number): ReadLine {
+  const flows = !table;
+  const words = cells.flat();
+  const first = words[0] as PdfWord;
+  const main = words.reduce((m, w) => (w.fontSize > m.fontSize ? w : m), first);
+  return {
+    cells,
+    region,
+    column,
+    table,
+    flows,
+    baseline: main.baseline,
+    fontSize: main.fontSize,
+    x0: Math.min(...words.map((w) => w.x0)),
+    x1: Math.max(...words.map((w) => w.x1)),
+    colLeft,
+    colRight,
+  };
+}
+
+/**
+ * Text flows from one column into the next only when every column holds at least this many lines; fewer
+ * make a table of prose cells ("Fonctionnement" | "Montant prévu…"), whose cells are paragraphs of their own.
+ */
+const MIN_FLOW_LINES = 6;
+/** Nesting depth of column regions: columns of a page, then cells of a table inside a column. */
+const MAX_DEPTH = 2;
+
+/** Hands out region numbers unique on the page, nested regions included. */
+interface Counter {
+  next: number;
+}
+
+/** Lines of one page in reading order. `pitchEm` is the document's usual line pitch (× font size). */
+export function readingOrder(rows: readonly Row[], pitchEm: number, measure: Measure): ReadingOrder {
+  return orderRows(rows, pitchEm, measure, { next: 0 }, 0);
+}
+
+function orderRows(rows: readonly Row[], pitchEm: number, measure: Measure, counter: Counter, depth: number): ReadingOrder {
+  const segs = rows.map(segmentsOf);
+  const lines: ReadLine[] = [];
+  let columns = 1;
+  let i = 0;
+  while (i < rows.length) {
+    const region = depth < MAX_DEPTH ? regionAt(rows, segs, i, pitchEm) : undefined;
+    if (region === undefined) {
+      const row = rows[i] as Row;
+      if (row.words.length > 0) lines.push(lineOf([row.words], -1, 0, false, measure.left, Math.max(measure.right, ...row.words.map((w) => w.x1))));
+      i++;
+      continue;
+    }
+    const id = counter.next++;
+    const ncols = region.gaps.length + 1;
+    const inColumn = (k: number, c: number): PdfWord[] =>
+      (segs[k] ?? []).filter((s) => columnOf(s, region.gaps) === c).flatMap((s) => s.words);
+    if (isTable(rows, segs, region)) {
+      const all = segs.slice(region.start, region.end).flat();
+      const left = Math.min(...all.map((s) => s.x0));
+      const right = Math.max(...all.map((s) => s.x1));
+      for (let k = region.start; k < region.end; k++) {
+        const cells = Array.from({ length: ncols }, (_, c) => inColumn(k, c));
+        while (cells.length > 1 && (cells[cells.length - 1] as PdfWord[]).length === 0) cells.pop();
+        if (cells.some((c) => c.length > 0)) lines.push(lineOf(cells, id, 0, true, left, right));
+      }
+    } else {
+      columns = Math.max(columns, ncols);
+      let flows = true;
+      for (let c = 0; c < ncols; c++) {
+        // A column is read like a page of its own: it may hold a table or columns in turn.
+        const sub: Row[] = [];
+        for (let k = region.start; k < region.end; k++) {
+          const words = inColumn(k, c);
+          const row = rows[k] as Row;
+          if (words.length > 0) sub.push({ baseline: row.baseline, fontSize: Math.max(...words.map((w) => w.fontSize)), words });
+        }
+        const all = sub.flatMap((r) => r.words);
+        const colMeasure = { left: Math.min(...all.map((w) => w.x0)), right: Math.max(...all.map((w) => w.x1)) };
+        const inner = orderRows(sub, pitchEm, colMeasure, counter, depth + 1);
+        columns = Math.max(columns, inner.columns);
+        for (const line of inner.lines) lines.push(line.region === -1 ? { ...line, region: id, column: c } : line);
+        flows &&= sub.length >= MIN_FLOW_LINES;
+      }
+      if (!flows) for (const line of lines) if (line.region === id) line.flows = false;
+    }
+    i = region.end;
+  }
+  return { lines, columns };
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { textWidth } from "../src/load/pdf/char-width.js";
+import { collapseDoubledChars, removeDoubledGlyphs } from "../src/load/pdf/fake-bold.js";
+import { hyphenJoin, vocabularyOf } from "../src/load/pdf/hyphen.js";
+import { layoutDocument } from "../src/load/pdf/layout.js";
+import type { PdfItem } from "../src/load/pdf/types.js";
+
+const SIZE = 10;
+const PITCH = 12.5;
+
+/** An item as a PDF producer with Helvetica-like widths would draw it. */
+function item(str: string, x: number, baseline: number, fontSize = SIZE): PdfItem {
+  return { str, x, baseline, width: (textWidth(str) * fontSize) / 1000, fontSize };
+}
+
+/** Lines of text, one item each, from `top` down. */
+function column(lines: string[], x: number, top: number): PdfItem[] {
+  return lines.map((l, i) => item(l, x, top + i * PITCH));
+}
+
+const page = (items: PdfItem[]) => ({ number: 1, width: 595, height: 842, items });
+
+describe("hyphenJoin", () => {
+  const vocabulary = vocabularyOf(["sa", "re-labellisation", "dans", "microtechniques"]);
+  it("joins a word split at a line end, keeps the hyphen of compounds", () => {
+    expect(hyphenJoin("micro-", "techniques", vocabulary)).toBe("join");
+    expect(hyphenJoin("«micro-", "techniques»,", vocabulary)).toBe("join");
+    expect(hyphenJoin("re-", "labellisation", vocabulary)).toBe("keep-hyphen");
+    expect(hyphenJoin("MAGNIN-", "FEYSOT", vocabulary)).toBe("keep-hyphen");
+    expect(hyphenJoin("Jean-", "Emmanuel", vocabulary)).toBe("keep-hyphen");
+    expect(hyphenJoin("exer\u00ad", "cice", vocabulary)).toBe("join");
+    expect(hyphenJoin("2020-", "2024", vocabulary)).toBeUndefined();
+    expect(hyphenJoin("-", "Participer", vocabulary)).toBeUndefined();
+    expect(hyphenJoin("fin.", "suite", vocabulary)).toBeUndefined();
+  });
+});
+
+describe("fake bold", () => {
+  it("collapses char-doubled strings only", () => {
+    expect(collapseDoubledChars("DDéélliibbéérraattiioonn")).toBe("Délibération");
+    expect(collapseDoubledChars("MM..  DDUUPPOONNTT")).toBe("M. DUPONT");
+    expect(collapseDoubledChars("aall")).toBe("aall");
+    expect(collapseDoubledChars("Allée")).toBe("Allée");
+    expect(collapseDoubledChars("000000")).toBe("000000");
+    expect(collapseDoubledChars("XXXXXX")).toBe("XXXXXX");
+  });
+
+  it("drops a redrawn copy, whole or merged with its neighbours", () => {
+    const dash = item("- luxe", 56.7, 100);
+    const again = item("luxe qui regroupe", 56.7 + (textWidth("- ") * SIZE) / 1000 + 0.3, 100);
+    const out = removeDoubledGlyphs([dash, again]);
+    expect(out.map((i) => i.str)).toEqual(["- luxe", " qui regroupe"]);
+    expect(out[1]?.x).toBeCloseTo(dash.x + dash.width + 0.3, 1);
+    const twice = removeDoubledGlyphs([item("Article 1", 50, 80), item("Article 1", 50.3, 80), item("Article 1", 50, 200)]);
+    expect(twice.map((i) => [i.str, i.baseline])).toEqual([["Article 1", 80], ["Article 1", 200]]);
+    // Glyph by glyph, a double letter is two glyphs, not a redraw.
+    const l1 = item("l", 50, 80, 9);
+    const l2 = item("l", 50 + l1.width, 80, 9);
+    expect(removeDoubledGlyphs([item("a", 50 - 5, 80, 9), l1, l2]).map((i) => i.str)).toEqual(["a", "l", "l"]);
+  });
+});
+
+describe("layoutDocument", () => {
+  it("reads two columns left then right, joins hyphenated words, breaks paragraphs", () => {
+    // Columns 230 pt wide, 20 pt apart, as in the seed's attendance pages.
+    const left = column(
+      [
+        "Le Conseil de Communauté, régulièrement con-",
+        "voqué, s'est réuni Salle des conférences de la CCIT",
+        "du Doubs 46 avenue Villarceau à Besançon.",
+        "Etaient présents à la CCI :",
+        "Audeux : Mme Françoise GALLIOU Besançon : Mme",
+        "Elise AEBISCHER, Mme Frédérique BAEHR, M.",
+      ],
+      56,
+      60,
+    );
+    // a paragraph gap (1.6 line) before "Etaient présents à la CCI :"
+    for (const it of left.slice(3)) it.baseline += 0.6 * PITCH;
+    const right = column(
+      [
+        "Guillaume BAILLY, Mme Anne BENEDETTO, M. Kevin",
+        "BERTAGNOLI, M. Nicolas BODIN, M. François",
+        "BOUSSO, Mme Claudine CAULET, M. Sébastien",
+        "COUDRY, M. Laurent CROIZIER, M. Cyril DEVESA,",
+        "Mme Marie ETEVENARD, M. Ludovic FAGAUT, M.",
+        "Olivier GRIMAITRE, M. Jean-Emmanuel LAFARGE",
+      ],
+      306,
+      60,
+    );
+    const { text, pages } = layoutDocument([page([...right, ...left])]);
+    expect(text).toBe(
+      "Le Conseil de Communauté, régulièrement convoqué, s'est réuni Salle des conférences de la CCIT du Doubs 46 avenue Villarceau à Besançon.\n" +
+        "Etaient présents à la CCI :\n" +
+        "Audeux : Mme Françoise GALLIOU Besançon : Mme Elise AEBISCHER, Mme Frédérique BAEHR, M. Guillaume BAILLY, Mme Anne BENEDETTO, M. Kevin BERTAGNOLI, M. Nicolas BODIN, M. François BOUSSO, Mme Claudine CAULET, M. Sébastien COUDRY, M. Laurent CROIZIER, M. Cyril DEVESA, Mme Marie ETEVENARD, M. Ludovic FAGAUT, M. Olivier GRIMAITRE, M. Jean-Emmanuel LAFARGE",
+    );
+    expect(pages[0]?.columns).toBe(2);
+    const spans = pages[0]?.lines.flatMap((l) => l.spans.map((s) => text.slice(s.start, s.end)));
+    expect(spans?.slice(5, 7)).toEqual(["con", "voqué,"]);
+    expect(spans?.slice(-2)).toEqual(["Jean-Emmanuel", "LAFARGE"]);
+  });
+
+  it("reads a table with a numeric right-hand side row by row, with tabs", () => {
+    const rows = [["Financeurs publics", "Montant recettes"], ["Etat", "101 514"], ["CAGB", "45 000"], ["Total recettes", "994 312 €"]];
+    const items = rows.flatMap(([a, b], i) => [item(a ?? "", 56, 100 + i * PITCH), item(b ?? "", 300, 100 + i * PITCH)]);
+    const { text, pages } = layoutDocument([page([item("Recettes prévisionnelles", 56, 80), ...items])]);
+    expect(text).toBe("Recettes prévisionnelles\nFinanceurs publics\tMontant recettes\nEtat\t101 514\nCAGB\t45 000\nTotal recettes\t994 312 €");
+    expect(pages[0]?.columns).toBe(1);
+  });
+
+  it("merges runs split inside a word and superscripts, keeps short lines apart", () => {
+    const one = item("Gabriel BAULIEU", 56, 100);
+    const base = item("1", 56, 100 + PITCH);
+    const sup = item("er", base.x + base.width, base.baseline - 3.5, 6.5);
+    const rest = item(" Vice-Président", sup.x + sup.width, base.baseline);
+    const bold = item("Commiss", 56, 100 + 2 * PITCH);
+    const tail = item("ion : Innovation, attractivité, enseignement supérieur, économie, tourisme et numérique", bold.x + bold.width, bold.baseline);
+    const { text } = layoutDocument([page([one, base, sup, rest, bold, tail])]);
+    expect(text).toBe("Gabriel BAULIEU\n1er Vice-Président\nCommission : Innovation, attractivité, enseignement supérieur, économie, tourisme et numérique");
+  });
+
+  it("joins pages with a form feed and keeps list items apart", () => {
+    const p1 = column(["- Renforcer les partenariats avec d'autres pôles au niveau national dans le domaine de la santé et de", "l'aéronautique", "- Participer davantage aux instances nationales"], 56, 60);
+    const p2 = column(["Défi 2 : développer toujours plus le nombre d'adhérents."], 56, 60);
+    const { text, pages } = layoutDocument([page(p1), { ...page(p2), number: 2 }]);
+    expect(text).toBe(
+      "- Renforcer les partenariats avec d'autres pôles au niveau national dans le domaine de la santé et de l'aéronautique\n- Participer davantage aux instances nationales\fDéfi 2 : développer toujours plus le nombre d'adhérents.",
+    );
+    expect(pages.map((p) => [p.start, p.end, text.slice(p.start, p.end).slice(0, 5)])).toEqual([
+      [0, text.indexOf("\f"), "- Ren"],
+      [text.indexOf("\f") + 1, text.length, "Défi "],
+    ]);
+  });
+});
