@@ -4,6 +4,7 @@ import { processDocument } from "../src/pipeline.js";
 import { discoverCorpus } from "../src/eval/score.js";
 import { packageRoot } from "../src/paths.js";
 import type { DelibRecord } from "../src/model/record.js";
+import { validateRecord } from "../src/contract/validate.js";
 
 // Every value of every record of every corpus source must say where it came from, exactly.
 const NOT_EXTRACTED = new Set(["schemaVersion", "id", "source", "format", "provenance", "confidence", "issues"]);
@@ -36,6 +37,7 @@ describe("provenance of every corpus record", () => {
       expect(result.status, result.reason ?? "").not.toBe("failed");
       expect(result.records.length).toBeGreaterThan(0);
       for (const record of result.records) {
+        expect(validateRecord(record).errors, "schema").toEqual([]);
         const missing = extractedPaths(record).filter((p) => record.provenance[p] === undefined);
         expect(missing, "values without provenance").toEqual([]);
         for (const [path, p] of Object.entries(record.provenance)) {
