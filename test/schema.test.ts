@@ -30,7 +30,7 @@ function minimalRecord(): DelibRecord {
     amounts: [{ value: 45000, currency: "EUR", label: null, text: "45 000 €" }],
     vote: { yes: 114, no: 0, abstain: 0, notVoting: 3, unanimous: true, outcome: "adopted" },
     attendance: {
-      counts: { inOffice: 123, present: 65, remote: 40, absent: 18, proxies: 52 },
+      counts: { inOffice: 123, present: 65, remote: 40, absent: 18, proxies: 52, voters: null },
       members: [
         { name: "Thomas JAVAUX", civility: "M.", commune: "Amagney", status: "remote", proxyTo: "Christian MAGNIN-FEYSOT" },
         {

@@ -37,6 +37,8 @@ export interface AttendanceCounts {
   remote: number | null;
   absent: number | null;
   proxies: number | null;
+  /** "Votants" as printed: members present or represented. */
+  voters: number | null;
 }
 
 export interface Attendance {

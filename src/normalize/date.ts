@@ -1,3 +1,5 @@
+import { frenchNumber } from "./french-number.js";
+
 /** French month names (and abbreviations met in minutes) to month numbers. */
 const MONTHS: Readonly<Record<string, number>> = {
   janvier: 1, janv: 1, fevrier: 2, fev: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6,
@@ -24,4 +26,16 @@ export function frenchDate(raw: string): string | null {
   const month = MONTHS[fold(words[2] ?? "")];
   if (month === undefined) return null;
   return iso(Number(words[3]), month, Number(words[1]));
+}
+
+/** "deux mille seize, le 10 mars" or "deux mil dix neuf, le huit avril" (after "L'an") → "2016-03-10". */
+export function frenchDateInWords(raw: string): string | null {
+  const m = /^(?<year>[\p{L}\s-]+?),?\s+le\s+(?<day>\d{1,2}(?:er)?|[\p{L}\s-]+?)\s+(?<month>\p{L}+)$/u.exec(raw.replace(/\s+/gu, " ").trim());
+  if (!m?.groups) return null;
+  const year = frenchNumber(m.groups["year"] ?? "");
+  const dayText = (m.groups["day"] ?? "").replace(/^(\d+)er$/u, "$1");
+  const day = /^\d+$/u.test(dayText) ? Number(dayText) : frenchNumber(dayText);
+  const month = MONTHS[fold(m.groups["month"] ?? "")];
+  if (year === null || day === null || month === undefined) return null;
+  return iso(year, month, day);
 }

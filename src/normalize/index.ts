@@ -1,5 +1,5 @@
 import { amountValue } from "./amount.js";
-import { frenchDate } from "./date.js";
+import { frenchDate, frenchDateInWords } from "./date.js";
 import { integer } from "./integer.js";
 import { foldText } from "./text.js";
 import { clockTime } from "./time.js";
@@ -10,6 +10,7 @@ export type Normalized = string | number | boolean | null;
 export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> = {
   text: foldText,
   date: frenchDate,
+  dateWords: frenchDateInWords,
   time: clockTime,
   integer,
   amount: (raw) => {

@@ -1,8 +1,8 @@
-import type { Attendance, Member, MemberStatus, Proxy } from "../model/record.js";
+import type { Attendance, AttendanceCounts, Member, MemberStatus, Proxy } from "../model/record.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import type { Section } from "../segment/segments.js";
 import type { TextView } from "../text/view.js";
-import type { Range } from "../extract/candidate.js";
+import type { Candidate, Range } from "../extract/candidate.js";
 import { readMemberList, type ListedMember } from "../extract/members.js";
 import { readProxyList, type PrintedRef } from "../extract/proxies.js";
 import { resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
@@ -19,8 +19,11 @@ function fold(s: string): string {
   return s.replace(/\s+/gu, " ").trim();
 }
 
+/** Counts as the document prints them, each with where it was read. */
+export type PrintedCounts = Partial<Record<keyof AttendanceCounts, Candidate>>;
+
 /** Reads the attendance lists and proxies of the sitting header into the record, resolving proxy ends. */
-export function buildAttendance(view: TextView, sections: Section[], vocabulary: FullVocabulary, inOffice: { value: number; range: Range } | null, trail: Trail): Attendance {
+export function buildAttendance(view: TextView, sections: Section[], vocabulary: FullVocabulary, printed: PrintedCounts, trail: Trail): Attendance {
   const text = view.text;
   const listed: ListedMember[] = [];
   const countRange: Partial<Record<MemberStatus, Range>> = {};
@@ -83,14 +86,28 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
     }
   }
 
-  const count = (status: MemberStatus): number | null => (countRange[status] === undefined ? null : members.filter((m) => m.status === status).length);
-  const counts = { inOffice: inOffice?.value ?? null, present: count("present"), remote: count("remote"), absent: count("absent"), proxies: proxyRange === null ? null : proxies.length };
-  if (inOffice !== null) trail.fromView("attendance.counts.inOffice", inOffice.range, RESOLVED_CONFIDENCE);
+  // Printed counts win; counted lists fill the gaps; a disagreement is a warning and both stay readable.
+  const fromLists: Partial<Record<keyof AttendanceCounts, { value: number; range: Range }>> = {};
   for (const status of ["present", "remote", "absent"] as const) {
     const r = countRange[status];
-    if (r !== undefined) trail.fromView(`attendance.counts.${status}`, r, LIST_CONFIDENCE);
+    if (r !== undefined) fromLists[status] = { value: members.filter((m) => m.status === status).length, range: r };
   }
-  if (proxyRange !== null) trail.fromView("attendance.counts.proxies", proxyRange, LIST_CONFIDENCE);
+  if (proxyRange !== null) fromLists.proxies = { value: proxies.length, range: proxyRange };
+  const counts: AttendanceCounts = { inOffice: null, present: null, remote: null, absent: null, proxies: null, voters: null };
+  for (const key of ["inOffice", "present", "remote", "absent", "proxies", "voters"] as const) {
+    const p = printed[key];
+    const l = fromLists[key];
+    if (p !== undefined && typeof p.value === "number") {
+      counts[key] = p.value;
+      trail.fromSource(`attendance.counts.${key}`, p.start, p.end, p.confidence);
+      if (l !== undefined && l.value !== p.value) {
+        trail.issue("warning", "attendance.count-mismatch", `Expected the ${key} list to hold the ${p.value} members printed, got ${l.value} names`, trail.place(l.range));
+      }
+    } else if (l !== undefined) {
+      counts[key] = l.value;
+      trail.fromView(`attendance.counts.${key}`, l.range, LIST_CONFIDENCE);
+    }
+  }
   return { counts, members, proxies };
 }
 

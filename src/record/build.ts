@@ -11,7 +11,7 @@ import { distinctAmounts, findAmounts } from "../extract/amounts.js";
 import { readSignatory } from "../extract/signatory.js";
 import { findDuplicates } from "../annexes/dedupe.js";
 import { foldText } from "../normalize/text.js";
-import { buildAttendance } from "./attendance.js";
+import { buildAttendance, type PrintedCounts } from "./attendance.js";
 import { choose } from "./choose.js";
 import { Trail } from "./provenance.js";
 
@@ -45,7 +45,6 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   };
 
   const membersInOffice = get<number>("sitting.membersInOffice");
-  const inOfficeRange = chosen.get("sitting.membersInOffice")?.range ?? null;
   const rapporteurName = get<string>("rapporteur.name");
   const rapporteurRole = rapporteurName === null ? null : get<string>("rapporteur.role");
   const signatory = signatoryOf(format, view, delib.body, trail);
@@ -83,7 +82,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
       unanimous: get<boolean>("vote.unanimous"),
       outcome: get<"adopted" | "rejected">("vote.outcome"),
     },
-    attendance: buildAttendance(view, segments.sections, format.vocabulary, membersInOffice === null || inOfficeRange === null ? null : { value: membersInOffice, range: inOfficeRange }, trail),
+    attendance: buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail),
     signatory,
     annexes: annexesOf(model, view, delib, trail),
     provenance: trail.provenance,
@@ -91,6 +90,18 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     issues: trail.issues,
   };
   return record;
+}
+
+/** Counts the document prints ("Présents : 8", "en exercice : 123"), to be preferred over counting lists. */
+function printedCounts(chosen: Map<string, Candidate>): PrintedCounts {
+  const out: PrintedCounts = {};
+  const inOffice = chosen.get("attendance.counts.inOffice") ?? chosen.get("sitting.membersInOffice");
+  if (inOffice !== undefined) out.inOffice = inOffice;
+  for (const key of ["present", "remote", "absent", "proxies", "voters"] as const) {
+    const c = chosen.get(`attendance.counts.${key}`);
+    if (c !== undefined) out[key] = c;
+  }
+  return out;
 }
 
 function amountsOf(format: Format, view: TextView, body: Range, trail: Trail): Amount[] {
