@@ -10,7 +10,9 @@ export function runFieldRule(compiled: Compiled<FieldRule>, view: TextView, rang
   const text = view.text.slice(range.start, range.end);
   const found: Candidate[] = [];
   regex.lastIndex = 0;
+  const lead = text.length - text.trimStart().length;
   for (const m of text.matchAll(regex)) {
+    if (rule.at === "start" && m.index > lead) break;
     for (const [path, capture] of Object.entries(rule.captures)) {
       let viewStart: number;
       let viewEnd: number;

@@ -1,6 +1,7 @@
 import { amountValue } from "./amount.js";
 import { frenchDate, frenchDateInWords } from "./date.js";
 import { integer } from "./integer.js";
+import { frenchNumber } from "./french-number.js";
 import { foldText } from "./text.js";
 import { clockTime } from "./time.js";
 
@@ -13,6 +14,8 @@ export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> 
   dateWords: frenchDateInWords,
   time: clockTime,
   integer,
+  /** "11" or "vingt-cinq": a count in digits or words. */
+  count: (raw) => integer(raw) ?? frenchNumber(raw),
   amount: (raw) => {
     const m = /^(?<digits>[\d \u00a0\u202f.,]+?)\s*(?<scale>milliards?|millions?|milliers?|mds?|M|k)?\s*(?:€|euros?|EUR|d['’]\s*euros)?(?:\s*(?:HT|TTC))?$/u.exec(raw.trim());
     return m?.groups ? amountValue(m.groups["digits"] ?? "", m.groups["scale"]) : null;

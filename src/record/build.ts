@@ -14,6 +14,7 @@ import { foldText } from "../normalize/text.js";
 import { buildAttendance, type PrintedCounts } from "./attendance.js";
 import { choose } from "./choose.js";
 import { Trail } from "./provenance.js";
+import { deriveOutcome } from "../refine/outcome.js";
 
 const AMOUNT_CONFIDENCE = 0.9;
 const SIGNATORY_CONFIDENCE = 0.85;
@@ -89,6 +90,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     confidence: trail.confidence,
     issues: trail.issues,
   };
+  record.vote.outcome = deriveOutcome(record.vote, trail);
   return record;
 }
 

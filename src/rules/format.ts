@@ -26,6 +26,7 @@ export interface Format {
   attachmentStart: Compiled<BoundaryRule>[];
   signatureStart: Compiled<BoundaryRule>[];
   amount: Compiled<BoundaryRule>[];
+  decision: Compiled<BoundaryRule>[];
 }
 
 /** The rule set used when no format's detection matches. */
@@ -77,6 +78,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let attachmentStart: BoundaryRule[] = [];
   let signatureStart: BoundaryRule[] = [];
   let amount: BoundaryRule[] = [];
+  let decision: BoundaryRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
     vocabulary = mergeVocabulary(vocabulary, f.vocabulary);
@@ -87,6 +89,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     attachmentStart = mergeById(attachmentStart, f.attachmentStart);
     signatureStart = mergeById(signatureStart, f.signatureStart);
     amount = mergeById(amount, f.amount);
+    decision = mergeById(decision, f.decision);
   }
   const top = chainFiles[0];
   if (top === undefined) throw new Error("empty rule chain");
@@ -104,6 +107,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     attachmentStart: compileAll(attachmentStart, macros),
     signatureStart: compileAll(signatureStart, macros),
     amount: compileAll(amount, macros),
+    decision: compileAll(decision, macros),
   };
 }
 

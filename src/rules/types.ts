@@ -23,6 +23,8 @@ export interface FieldRule {
   pattern: string;
   /** Extra RegExp flags ("i", "m"); "d", "g" and "u" are always on. */
   flags?: string;
+  /** "start": only a match at the start of the scope counts (a segment's own heading, not later lines). */
+  at?: "start";
   captures: Record<string, Capture>;
   /** How sure a match makes us, 0..1. */
   confidence: number;
@@ -50,6 +52,11 @@ export interface BoundaryRule {
   pattern: string;
   /** What the segment is called when its heading line does not say ("Entre" opens a convention). */
   title?: string;
+  /**
+   * "weak" starts (a numbered item "1. …") are used only when no strong one is found in the document,
+   * and only for segments holding a decision (rules "decision"): an agenda line is no deliberation.
+   */
+  strength?: "strong" | "weak";
   flags?: string;
   examples: string[];
   counterExamples: string[];
@@ -93,4 +100,6 @@ export interface RuleFile {
   attachmentStart?: BoundaryRule[];
   signatureStart?: BoundaryRule[];
   amount?: BoundaryRule[];
+  /** What shows that a council decided something: a vote, "après en avoir délibéré", "adopté". */
+  decision?: BoundaryRule[];
 }

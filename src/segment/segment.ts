@@ -38,12 +38,33 @@ function attachmentsOf(rules: Compiled<BoundaryRule>[], text: string, range: Ran
   }));
 }
 
+function hasDecision(format: Format, text: string, range: Range): boolean {
+  const slice = text.slice(range.start, range.end);
+  return format.decision.some(({ regex }) => {
+    regex.lastIndex = 0;
+    const found = regex.test(slice);
+    regex.lastIndex = 0;
+    return found;
+  });
+}
+
+/**
+ * Deliberation ranges: from each strong start to the next, when the document has strong starts;
+ * else each weak start's segment (up to the next weak start) that holds a decision.
+ */
+function deliberationRanges(format: Format, text: string, whole: Range): Range[] {
+  const strong = hits(format.deliberationStart.filter((r) => r.rule.strength !== "weak"), text, whole);
+  const starts = strong.length > 0 ? strong : hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole);
+  const ranges = starts.map((h, i) => ({ start: h.start, end: starts[i + 1]?.start ?? whole.end }));
+  return strong.length > 0 ? ranges : ranges.filter((r) => hasDecision(format, text, r));
+}
+
 /** Sitting header, then deliberations (each cut into body and attachments), by the format's boundary rules. */
 export function segment(view: TextView, format: Format): Segments {
   const text = view.text;
   const whole = { start: 0, end: text.length };
-  const starts = hits(format.deliberationStart, text, whole);
-  const header = { start: 0, end: starts[0]?.start ?? text.length };
+  const ranges = deliberationRanges(format, text, whole);
+  const header = { start: 0, end: ranges[0]?.start ?? text.length };
   const headings = hits(format.sections, text, header);
   const kindOf = new Map(format.sections.map((s) => [s.rule.id, s.rule.kind]));
   const sections: Section[] = headings.map((h, i) => ({
@@ -52,8 +73,7 @@ export function segment(view: TextView, format: Format): Segments {
     heading: { start: h.start, end: h.end },
     body: { start: h.end, end: headings[i + 1]?.start ?? header.end },
   }));
-  const deliberations: DeliberationSegment[] = starts.map((h, i) => {
-    const range = { start: h.start, end: starts[i + 1]?.start ?? text.length };
+  const deliberations: DeliberationSegment[] = ranges.map((range) => {
     const attachments = attachmentsOf(format.attachmentStart, text, range);
     return { range, body: { start: range.start, end: attachments[0]?.range.start ?? range.end }, attachments };
   });
