@@ -52,6 +52,31 @@ describe("member lists", () => {
   it("keeps an initial given name", () => {
     expect(members("Novillars : M. B. LOUIS Palise : M. Daniel GAUTHEROT")[0]).toEqual({ name: "B. LOUIS", civility: "M.", commune: "Novillars" });
   });
+  it("reads grouped civilities, surname-first names and surname-only lists", () => {
+    expect(members("MM. Serge DRUGEON, Roland LEFOYER, Liliane LEHUGEUR.")).toEqual([
+      { name: "Serge DRUGEON", civility: null, commune: null },
+      { name: "Roland LEFOYER", civility: null, commune: null },
+      { name: "Liliane LEHUGEUR", civility: null, commune: null },
+    ]);
+    expect(members("DURAND Pierre, LEFEVRE Anne-Marie")).toEqual([
+      { name: "Pierre DURAND", civility: null, commune: null },
+      { name: "Anne-Marie LEFEVRE", civility: null, commune: null },
+    ]);
+    expect(members("MM. DURAND, LEFEVRE, Mmes ROUX et BLANC").map((m) => m.name)).toEqual(["DURAND", "LEFEVRE", "ROUX", "BLANC"]);
+  });
+  it("reads first names alone and dash lists", () => {
+    expect(members("Marc, Julie et Paul").map((m) => m.name)).toEqual(["Marc", "Julie", "Paul"]);
+    expect(members("- Madame Dolorès HUDO\n- Monsieur Ronan TANGUY").map((m) => [m.civility, m.name])).toEqual([
+      ["Mme", "Dolorès HUDO"],
+      ["M.", "Ronan TANGUY"],
+    ]);
+  });
+  it("reads proxies inside a member list and skips remarks in parentheses", () => {
+    const read = (text: string) => readMemberList(text, whole(text), "absent", heading, vocabulary).members.map((m) => `${m.name}${m.proxy ? ` → ${m.proxy.to.name}` : ""}`);
+    expect(read("M. Pierre DURAND (pouvoir à Mme Anne ROUX), Mme Karine DUTEIL (arrivée à 19h07)")).toEqual(["Pierre DURAND → Anne ROUX", "Karine DUTEIL"]);
+    expect(read("Mme Laurence CHAUVIN à Mr Michel SOISNARD et Monique GUIBOUT à Annick MACE.")).toEqual(["Laurence CHAUVIN → Michel SOISNARD", "Monique GUIBOUT → Annick MACE"]);
+    expect(read("M. Paul BLANC donne pouvoir à M. Jean NOIR")).toEqual(["Paul BLANC → Jean NOIR"]);
+  });
   it("reads no member from prose", () => {
     expect(members("la séance est ouverte, le quorum étant atteint")).toEqual([]);
   });

@@ -8,6 +8,7 @@ import type { Range } from "./candidate.js";
 export interface PrintedPerson {
   civility: string | null;
   civilityRange: Range | null;
+  /** "Firstname SURNAME", whatever order the list prints. */
   name: string;
   nameRange: Range;
 }
@@ -18,92 +19,168 @@ export interface ListedMember extends PrintedPerson {
   commune: string | null;
   communeRange: Range | null;
   substitute: PrintedPerson | null;
+  /** "M. X (pouvoir à Mme Y)", "X donne pouvoir à Y": the holder as printed, and the whole phrase. */
+  proxy: { to: PrintedPerson; range: Range } | null;
 }
 
-/** Reads "Civility Given SURNAME" at token i; null when no surname follows. */
-export function readPerson(tokens: Token[], i: number, civilities: FullVocabulary["civilities"]): { person: PrintedPerson; next: number } | null {
+/** Civilities that stand for a group ("MM. DURAND, LEFEVRE"): the persons after them get no civility. */
+const GROUP_CIVILITIES = new Set(["MM.", "Mmes", "Messieurs", "Mesdames"]);
+
+const isName = (w: string): boolean => isSurnameWord(w) || isGivenName(w) || isInitials(w);
+
+/**
+ * Reads a person at token i: "[Civility] Given SURNAME", "[Civility] SURNAME Given", "SURNAME" alone, and,
+ * when `alone` (the item holds nothing else), a given name alone ("Marc"). Null when no name is there.
+ */
+export function readPerson(tokens: Token[], i: number, civilities: FullVocabulary["civilities"], alone = false): { person: PrintedPerson; next: number } | null {
   const first = tokens[i];
   if (first === undefined) return null;
   const civility = civilities[first.text] ?? null;
-  let j = civility === null ? i : i + 1;
-  const nameStart = j;
-  let surnames = 0;
-  for (; j < tokens.length; j++) {
-    const w = (tokens[j] as Token).text;
-    if (isSurnameWord(w)) surnames++;
-    else if (surnames === 0 && (isGivenName(w) || isInitials(w))) continue;
-    else break;
+  const nameStart = civility === null ? i : i + 1;
+  const text = (k: number): string => tokens[k]?.text ?? "";
+  let j = nameStart;
+  let given: Token[] = [];
+  let surname: Token[] = [];
+  if (isSurnameWord(text(j)) && !isInitials(text(j))) {
+    // "DRUGEON Serge": surname first, then given names.
+    while (isSurnameWord(text(j))) surname.push(tokens[j++] as Token);
+    while (isGivenName(text(j))) given.push(tokens[j++] as Token);
+  } else {
+    while (isGivenName(text(j)) || isInitials(text(j))) given.push(tokens[j++] as Token);
+    while (isSurnameWord(text(j))) surname.push(tokens[j++] as Token);
+    if (surname.length === 0) {
+      if (!alone || given.length === 0 || given.length > 3) return null;
+      surname = [];
+    }
   }
-  if (surnames === 0) return null;
-  const from = tokens[nameStart] as Token;
-  const to = tokens[j - 1] as Token;
+  if (given.length === 0 && surname.length === 0) return null;
+  const all = [...given, ...surname];
+  const from = Math.min(...all.map((t) => t.start));
+  const to = Math.max(...all.map((t) => t.end));
   return {
     person: {
       civility,
       civilityRange: civility === null ? null : { start: first.start, end: first.end },
-      name: tokens.slice(nameStart, j).map((t) => t.text).join(" "),
-      nameRange: { start: from.start, end: to.end },
+      name: all.map((t) => t.text).join(" "),
+      nameRange: { start: from, end: to },
     },
     next: j,
   };
 }
 
-/** The marker at token i ("représenté par son suppléant"), as the number of tokens it spans, or 0. */
-function markerLength(tokens: Token[], i: number, markers: readonly string[]): number {
-  for (const marker of markers) {
-    const words = marker.split(/\s+/u);
+/** The phrase at token i ("représenté par son suppléant", "donne pouvoir à"), as the number of tokens it spans, or 0. */
+export function phraseLength(tokens: Token[], i: number, phrases: readonly string[]): number {
+  for (const phrase of phrases) {
+    const words = phrase.split(/\s+/u);
     const seen = tokens.slice(i, i + words.length).map((t) => foldForMatch(t.text));
     if (seen.length === words.length && words.every((w, k) => foldForMatch(w) === seen[k])) return words.length;
   }
   return 0;
 }
 
+/** True when the tokens from i to the next separator are all name words (the item is a lone name). */
+function loneItem(tokens: Token[], i: number, civilities: FullVocabulary["civilities"]): boolean {
+  let j = i;
+  if (civilities[tokens[j]?.text ?? ""] !== undefined) j++;
+  let n = 0;
+  for (; j < tokens.length; j++, n++) {
+    const t = (tokens[j] as Token).text;
+    if (t === "," || t === ";" || t === "\n" || t === ")" || t === "(" || foldForMatch(t) === "et") break;
+    if (!isName(t)) return false;
+  }
+  return n > 0;
+}
+
+const SEPARATORS = new Set([",", ";", "\n", "-", "−", "–", "•", "."]);
+
 /**
- * Reads a list of members as intercommunal minutes print it, communes run into names:
- * "Audeux : Mme Françoise GALLIOU Besançon : Mme Elise AEBISCHER, Mme Frédérique BAEHR, …"
- * "Roset-Fluans : M. Jacques ADRIANSEN représenté par son suppléant M. Dominique LHOMME Saint-Vit : …"
+ * Reads a list of members in the forms minutes print:
+ * "Audeux : Mme Françoise GALLIOU Besançon : Mme Elise AEBISCHER, …" (communes run into names),
+ * "MM. Serge DRUGEON, Roland LEFOYER" (grouped civility), "DURAND Pierre", "Marc, Julie et Paul",
+ * "M. Jacques ADRIANSEN représenté par son suppléant M. Dominique LHOMME",
+ * "M. Pierre DURAND (pouvoir à Mme Anne ROUX)", "Mme Laurence CHAUVIN à Mr Michel SOISNARD".
  */
 export function readMemberList(text: string, body: Range, status: MemberStatus, statusRange: Range, vocabulary: FullVocabulary): { members: ListedMember[]; skipped: Token[] } {
   const tokens = tokenize(text.slice(body.start, body.end), body.start);
+  const civilities = vocabulary.civilities;
   const members: ListedMember[] = [];
   const skipped: Token[] = [];
   let commune: { name: string; range: Range } | null = null;
   let pending: Token[] = []; // words since the last item: a commune label if a colon follows
+  let itemStart = true; // after a separator a bare name may start a person
+  let last: ListedMember | null = null;
+  let depth = 0; // inside "( … )"
   for (let i = 0; i < tokens.length; ) {
     const tok = tokens[i] as Token;
+    if (tok.text === "(" || tok.text === ")") {
+      depth += tok.text === "(" ? 1 : -1;
+      if (depth < 0) depth = 0;
+      i++;
+      if (tok.text === "(" && last !== null) {
+        // "(pouvoir à Mme Y)": a proxy inside parentheses belongs to the member before it.
+        const p = phraseLength(tokens, i, vocabulary.proxyMarkers);
+        const holder = p > 0 ? readPerson(tokens, i + p, civilities, true) : null;
+        if (holder !== null) {
+          last.proxy = { to: holder.person, range: { start: last.nameRange.start, end: holder.person.nameRange.end } };
+          i = holder.next;
+        }
+      }
+      continue;
+    }
+    if (depth > 0) {
+      i++; // "(arrivée à 19h07)": not a member
+      continue;
+    }
     if (tok.text === ":") {
       const first = pending[0];
-      const last = pending.at(-1);
-      if (first !== undefined && last !== undefined) commune = { name: text.slice(first.start, last.end).replace(/\s+/gu, " "), range: { start: first.start, end: last.end } };
+      const lastTok = pending.at(-1);
+      if (first !== undefined && lastTok !== undefined) commune = { name: text.slice(first.start, lastTok.end).replace(/\s+/gu, " "), range: { start: first.start, end: lastTok.end } };
       pending = [];
+      itemStart = true;
       i++;
       continue;
     }
-    if (tok.text === "," || tok.text === ";") {
+    // "et" separates two persons ("Julie et Paul"), not the words of a commune ("Chemaudin et Vaux :").
+    if (SEPARATORS.has(tok.text) || (foldForMatch(tok.text) === "et" && pending.length === 0)) {
       skipped.push(...pending);
       pending = [];
+      itemStart = true;
       i++;
       continue;
     }
-    const read = vocabulary.civilities[tok.text] !== undefined ? readPerson(tokens, i, vocabulary.civilities) : null;
+    const civility = civilities[tok.text];
+    if (civility !== undefined && GROUP_CIVILITIES.has(tok.text)) {
+      i++;
+      itemStart = true;
+      continue;
+    }
+    const canStart = civility !== undefined || (itemStart && isName(tok.text));
+    const read = canStart ? readPerson(tokens, i, civilities, loneItem(tokens, i, civilities)) : null;
     if (read === null) {
       pending.push(tok);
+      itemStart = false;
       i++;
       continue;
     }
     skipped.push(...pending);
     pending = [];
-    const member: ListedMember = { ...read.person, status, statusRange, commune: commune?.name ?? null, communeRange: commune?.range ?? null, substitute: null };
+    const member: ListedMember = { ...read.person, status, statusRange, commune: commune?.name ?? null, communeRange: commune?.range ?? null, substitute: null, proxy: null };
     i = read.next;
-    const marker = markerLength(tokens, i, vocabulary.substituteMarkers);
-    if (marker > 0) {
-      const sub = readPerson(tokens, i + marker, vocabulary.civilities);
-      if (sub !== null) {
-        member.substitute = sub.person;
-        i = sub.next;
-      }
+    const sub = phraseLength(tokens, i, vocabulary.substituteMarkers);
+    const substitute = sub > 0 ? readPerson(tokens, i + sub, civilities, true) : null;
+    if (substitute !== null) {
+      member.substitute = substitute.person;
+      i = substitute.next;
+    }
+    const prox = phraseLength(tokens, i, vocabulary.proxyMarkers);
+    const holder = prox > 0 ? readPerson(tokens, i + prox, civilities, true) : null;
+    if (holder !== null) {
+      member.proxy = { to: holder.person, range: { start: member.nameRange.start, end: holder.person.nameRange.end } };
+      i = holder.next;
     }
     members.push(member);
+    last = member;
+    itemStart = false;
   }
   skipped.push(...pending);
   return { members, skipped };

@@ -5,6 +5,9 @@ import type { Range } from "./candidate.js";
 
 /** One end of a proxy as printed: "M.T. MICHEL" → given "M.T.", surname "MICHEL". */
 export interface PrintedRef {
+  /** "M." is read as an initial, so only other civilities land here ("Madame" → "Mme"). */
+  civility: string | null;
+  civilityRange: Range | null;
   given: string | null;
   surname: string;
   printed: string;
@@ -34,7 +37,8 @@ function readRef(tokens: Token[], i: number, civilities: FullVocabulary["civilit
   let j = i;
   // "M." is read as an initial (M.T. MICHEL, M. ZEHAF for Marie ZEHAF); name resolution decides. Other civilities are skipped.
   const civ = tokens[j];
-  if (civ !== undefined && civ.text !== "M." && civilities[civ.text] !== undefined) j++;
+  const civility = civ !== undefined && civ.text !== "M." ? (civilities[civ.text] ?? null) : null;
+  if (civility !== null) j++;
   const start = j;
   while (j < tokens.length && (isInitials((tokens[j] as Token).text) || isGivenName((tokens[j] as Token).text))) j++;
   const givenEnd = j;
@@ -45,6 +49,8 @@ function readRef(tokens: Token[], i: number, civilities: FullVocabulary["civilit
   const given = givenEnd > start ? tokens.slice(start, givenEnd).map((t) => t.text).join(" ") : null;
   return {
     ref: {
+      civility,
+      civilityRange: civility === null || civ === undefined ? null : { start: civ.start, end: civ.end },
       given,
       surname: tokens.slice(givenEnd, j).map((t) => t.text).join(" "),
       printed: tokens.slice(start, j).map((t) => t.text).join(" "),

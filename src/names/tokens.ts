@@ -6,10 +6,17 @@ export interface Token {
   end: number;
 }
 
-/** Words and the punctuation that separates list items (",", ";", ":"), with view offsets. */
+/** Words, list punctuation (",", ";", ":", "(", ")"), bullets and line breaks ("\n"), with view offsets. */
 export function tokenize(text: string, offset: number): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/[,;:]|[^\s,;:]+/gu)) out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  for (const m of text.matchAll(/\n|[,;:()]|(?<=^|\s)[-−–•](?=\s)|[^\s,;:()]+/gu)) {
+    const start = offset + m.index;
+    const word = m[0];
+    // "MACE." ends a sentence: the dot is punctuation. "JP." and "M.T." keep theirs: they are initials.
+    if (word.length > 1 && word.endsWith(".") && !/^(?:\p{Lu}{1,2}\.-?)+$/u.test(word)) {
+      out.push({ text: word.slice(0, -1), start, end: start + word.length - 1 }, { text: ".", start: start + word.length - 1, end: start + word.length });
+    } else out.push({ text: word, start, end: start + word.length });
+  }
   return out;
 }
 

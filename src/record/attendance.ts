@@ -3,8 +3,9 @@ import type { FullVocabulary } from "../rules/compile.js";
 import type { Section } from "../segment/segments.js";
 import type { TextView } from "../text/view.js";
 import type { Candidate, Range } from "../extract/candidate.js";
-import { readMemberList, type ListedMember } from "../extract/members.js";
-import { readProxyList, type PrintedRef } from "../extract/proxies.js";
+import { readMemberList, type ListedMember, type PrintedPerson } from "../extract/members.js";
+import { readProxyList, type PrintedProxy, type PrintedRef } from "../extract/proxies.js";
+import { isInitials } from "../names/tokens.js";
 import { resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
 import type { Trail } from "./provenance.js";
 
@@ -38,6 +39,39 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
     }
   }
 
+  const printedProxies: PrintedProxy[] = [];
+  let proxyRange: Range | null = null;
+  for (const s of sections.filter((x) => x.kind === "proxies")) {
+    proxyRange ??= { start: s.heading.start, end: s.body.end };
+    const { proxies: read, skipped } = readProxyList(text, s.body, vocabulary);
+    for (const t of skipped.filter((t) => /\p{L}{2}/u.test(t.text)).slice(0, 1)) {
+      trail.issue("warning", "proxy.unread-words", `Expected "X à Y" in the proxy list, got "${t.text}" (skipped)`, trail.place(t));
+    }
+    printedProxies.push(...read);
+    // "Pouvoirs : - Madame Delphine DECKER à Monsieur Gilles PAPIN": a giver named only here is an absent member.
+    const listedRoster = listed.map((m) => rosterEntry(m.name));
+    for (const p of read) {
+      if (p.from.given === null || isInitials(p.from.given.split(" ")[0] ?? "")) continue;
+      if (resolveName(p.from.given, p.from.surname, listedRoster).kind !== "unresolved") continue;
+      listed.push({
+        civility: p.from.civility,
+        civilityRange: p.from.civilityRange,
+        name: p.from.printed,
+        nameRange: p.from.range,
+        status: "absent",
+        statusRange: s.heading,
+        commune: null,
+        communeRange: null,
+        substitute: null,
+        proxy: null,
+      });
+      listedRoster.push(rosterEntry(p.from.printed));
+    }
+  }
+  // "M. X (pouvoir à Mme Y)" inside a member list.
+  for (const m of listed) if (m.proxy !== null) printedProxies.push({ from: refOf(m), to: refOf(m.proxy.to), range: m.proxy.range });
+  printedProxies.sort((a, b) => a.range.start - b.range.start);
+
   const members: Member[] = listed.map((m, i) => {
     const base = `attendance.members.${i}`;
     trail.fromView(`${base}.name`, m.nameRange, LIST_CONFIDENCE);
@@ -60,29 +94,20 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
   }
 
   const proxies: Proxy[] = [];
-  let proxyRange: Range | null = null;
-  for (const s of sections.filter((x) => x.kind === "proxies")) {
-    proxyRange ??= { start: s.heading.start, end: s.body.end };
-    const { proxies: printed, skipped } = readProxyList(text, s.body, vocabulary);
-    for (const t of skipped.filter((t) => /\p{L}{2}/u.test(t.text)).slice(0, 1)) {
-      trail.issue("warning", "proxy.unread-words", `Expected "X à Y" in the proxy list, got "${t.text}" (skipped)`, trail.place(t));
-    }
-    for (const p of printed) {
-      const i = proxies.length;
-      const base = `attendance.proxies.${i}`;
-      const from = resolveRef(p.from, roster, `${base}.from`, trail);
-      const to = resolveRef(p.to, roster, `${base}.to`, trail);
-      const printedText = fold(text.slice(p.range.start, p.range.end));
-      proxies.push({ from: from.name, to: to.name, text: printedText });
-      trail.fromView(`${base}.from`, p.from.range, from.confidence);
-      trail.fromView(`${base}.to`, p.to.range, to.confidence);
-      trail.fromView(`${base}.text`, p.range, LIST_CONFIDENCE);
-      const giver = members.findIndex((m) => m.name === from.name);
-      const g = members[giver];
-      if (g !== undefined) {
-        g.proxyTo = to.name;
-        trail.fromView(`attendance.members.${giver}.proxyTo`, p.range, to.confidence);
-      }
+  for (const p of printedProxies) {
+    const i = proxies.length;
+    const base = `attendance.proxies.${i}`;
+    const from = resolveRef(p.from, roster, `${base}.from`, trail);
+    const to = resolveRef(p.to, roster, `${base}.to`, trail);
+    proxies.push({ from: from.name, to: to.name, text: fold(text.slice(p.range.start, p.range.end)) });
+    trail.fromView(`${base}.from`, p.from.range, from.confidence);
+    trail.fromView(`${base}.to`, p.to.range, to.confidence);
+    trail.fromView(`${base}.text`, p.range, LIST_CONFIDENCE);
+    const giver = members.findIndex((m) => m.name === from.name);
+    const g = members[giver];
+    if (g !== undefined) {
+      g.proxyTo = to.name;
+      trail.fromView(`attendance.members.${giver}.proxyTo`, p.range, to.confidence);
     }
   }
 
@@ -109,6 +134,12 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
     }
   }
   return { counts, members, proxies };
+}
+
+/** A listed person as a proxy end. */
+function refOf(p: PrintedPerson): PrintedRef {
+  const entry = rosterEntry(p.name);
+  return { civility: p.civility, civilityRange: p.civilityRange, given: entry.given === "" ? null : entry.given, surname: entry.surname, printed: p.name, range: p.nameRange };
 }
 
 /** Resolves one proxy end against the listed members and substitutes; says so when it cannot. */

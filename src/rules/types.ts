@@ -74,6 +74,8 @@ export interface Vocabulary {
   civilities?: Record<string, string>;
   /** Phrases introducing a member's substitute ("représenté par son suppléant"). */
   substituteMarkers?: string[];
+  /** Phrases between a member and the holder of their proxy inside a member list ("donne pouvoir à", "(pouvoir à"). */
+  proxyMarkers?: string[];
   /** Words joining a proxy's giver and holder ("à", "donne pouvoir à"). */
   proxyJoiners?: string[];
   /** Words separating two proxies besides commas ("et"). */
