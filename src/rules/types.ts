@@ -57,6 +57,8 @@ export interface BoundaryRule {
    * and only for segments holding a decision (rules "decision"): an agenda line is no deliberation.
    */
   strength?: "strong" | "weak";
+  /** Keep a start only when its segment holds a decision (a table of contents repeats the headings). */
+  needsDecision?: boolean;
   flags?: string;
   examples: string[];
   counterExamples: string[];

@@ -55,8 +55,11 @@ function hasDecision(format: Format, text: string, range: Range): boolean {
 function deliberationRanges(format: Format, text: string, whole: Range): Range[] {
   const strong = hits(format.deliberationStart.filter((r) => r.rule.strength !== "weak"), text, whole);
   const starts = strong.length > 0 ? strong : hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole);
-  const ranges = starts.map((h, i) => ({ start: h.start, end: starts[i + 1]?.start ?? whole.end }));
-  return strong.length > 0 ? ranges : ranges.filter((r) => hasDecision(format, text, r));
+  const checked = new Set(format.deliberationStart.filter((r) => r.rule.needsDecision === true).map((r) => r.rule.id));
+  return starts
+    .map((h, i) => ({ start: h.start, end: starts[i + 1]?.start ?? whole.end, ruleId: h.ruleId }))
+    .filter((r) => !checked.has(r.ruleId) || hasDecision(format, text, r))
+    .map(({ start, end }) => ({ start, end }));
 }
 
 /** Sitting header, then deliberations (each cut into body and attachments), by the format's boundary rules. */
