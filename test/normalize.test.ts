@@ -30,6 +30,14 @@ describe("French amounts", () => {
   it("labels an amount from its line", () => {
     expect(read("Montant prévu au budget 2020 : 120 000 € Montant de l'opération : 45 000 €").map((a) => a[2])).toEqual(["Montant prévu au budget 2020", "Montant de l'opération"]);
   });
+  it("keeps francs as francs, never converted", () => {
+    const found = findAmounts(rules, "une subvention de 150 000 F, soit 150.000 francs, sur 1.250.000,00 F", { start: 0, end: 80 });
+    expect(found.map((a) => [a.value, a.currency])).toEqual([
+      [150000, "FRF"],
+      [150000, "FRF"],
+      [1250000, "FRF"],
+    ]);
+  });
   it("reads no amount where there is no currency", () => {
     expect(read("1050 chercheurs, 11 000 salariés, article L 1611-4")).toEqual([]);
   });

@@ -6,6 +6,7 @@ import type { Range } from "./candidate.js";
 
 export interface FoundAmount {
   value: number;
+  currency: "EUR" | "FRF";
   /** The amount as printed, in the matching view ("45 000 €"). */
   range: Range;
   label: string | null;
@@ -19,7 +20,7 @@ const LABEL_BEFORE = /(?:^|[\n\t.;]|€\s)\s*([^\n\t.;:€]{3,80}?)\s*:\s*$/u;
 export function findAmounts(rules: Compiled<BoundaryRule>[], text: string, range: Range): FoundAmount[] {
   const slice = text.slice(range.start, range.end);
   const found: FoundAmount[] = [];
-  for (const { regex } of rules) {
+  for (const { rule, regex } of rules) {
     regex.lastIndex = 0;
     for (const m of slice.matchAll(regex)) {
       const value = amountValue(m.groups?.["digits"] ?? "", m.groups?.["scale"]);
@@ -35,7 +36,7 @@ export function findAmounts(rules: Compiled<BoundaryRule>[], text: string, range
         label = foldText(lm[1]);
         labelRange = { start: at, end: at + lm[1].length };
       }
-      found.push({ value, range: { start, end: start + m[0].length }, label, labelRange });
+      found.push({ value, currency: rule.currency ?? "EUR", range: { start, end: start + m[0].length }, label, labelRange });
     }
   }
   return found.sort((a, b) => a.range.start - b.range.start);
@@ -46,10 +47,11 @@ export function findAmounts(rules: Compiled<BoundaryRule>[], text: string, range
  * the labelled mention is kept, else the first.
  */
 export function distinctAmounts(found: FoundAmount[]): FoundAmount[] {
-  const byValue = new Map<number, FoundAmount>();
+  const byValue = new Map<string, FoundAmount>();
   for (const a of found) {
-    const seen = byValue.get(a.value);
-    if (seen === undefined || (seen.label === null && a.label !== null)) byValue.set(a.value, a);
+    const key = `${a.currency} ${a.value}`;
+    const seen = byValue.get(key);
+    if (seen === undefined || (seen.label === null && a.label !== null)) byValue.set(key, a);
   }
   return [...byValue.values()].sort((a, b) => a.range.start - b.range.start);
 }

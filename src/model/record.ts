@@ -49,7 +49,8 @@ export interface Attendance {
 
 export interface Amount {
   value: number;
-  currency: "EUR";
+  /** "EUR"; "FRF" for amounts printed in francs (kept as printed, never converted). */
+  currency: "EUR" | "FRF";
   label: string | null;
   text: string;
 }

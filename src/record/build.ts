@@ -112,7 +112,7 @@ function amountsOf(format: Format, view: TextView, body: Range, trail: Trail): A
     trail.fromView(`amounts.${i}.value`, a.range, AMOUNT_CONFIDENCE);
     trail.fromView(`amounts.${i}.text`, a.range, AMOUNT_CONFIDENCE);
     if (a.labelRange !== null) trail.fromView(`amounts.${i}.label`, a.labelRange, AMOUNT_CONFIDENCE);
-    return { value: a.value, currency: "EUR", label: a.label, text };
+    return { value: a.value, currency: a.currency, label: a.label, text };
   });
 }
 

@@ -59,6 +59,8 @@ export interface BoundaryRule {
   strength?: "strong" | "weak";
   /** Keep a start only when its segment holds a decision (a table of contents repeats the headings). */
   needsDecision?: boolean;
+  /** For amount rules: the currency the match is in ("EUR"; "FRF" for francs, never converted). */
+  currency?: "EUR" | "FRF";
   flags?: string;
   examples: string[];
   counterExamples: string[];
