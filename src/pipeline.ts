@@ -62,6 +62,7 @@ export async function processDocument(path: string, options: ProcessOptions = {}
     result.format = detection.format.ref;
     result.issues.push(...detection.issues);
     lap("detect");
+    if (result.issues.some((i) => PARTIAL_WHEN.has(i.ruleId))) result.status = "partial";
     const segments = segment(view, detection.format);
     lap("segment");
     if (segments.deliberations.length === 0) {
@@ -74,7 +75,6 @@ export async function processDocument(path: string, options: ProcessOptions = {}
       return record;
     });
     lap("extract");
-    if (result.issues.some((i) => PARTIAL_WHEN.has(i.ruleId))) result.status = "partial";
     return result;
   } catch (e) {
     if (e instanceof LoadError) return failed(result, e.message);
