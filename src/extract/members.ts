@@ -91,6 +91,12 @@ function loneItem(tokens: Token[], i: number, civilities: FullVocabulary["civili
   return n > 0;
 }
 
+/** "Député-Maire", "adjoints": a role, not a first name. */
+function isRole(word: string, vocabulary: FullVocabulary): boolean {
+  const parts = foldForMatch(word).split("-");
+  return vocabulary.roleWords.some((r) => parts.includes(foldForMatch(r)));
+}
+
 const SEPARATORS = new Set([",", ";", "\n", "-", "−", "–", "•", "."]);
 
 /**
@@ -154,7 +160,7 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       itemStart = true;
       continue;
     }
-    const canStart = civility !== undefined || (itemStart && isName(tok.text));
+    const canStart = civility !== undefined || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary));
     const read = canStart ? readPerson(tokens, i, civilities, loneItem(tokens, i, civilities)) : null;
     if (read === null) {
       pending.push(tok);

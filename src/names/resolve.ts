@@ -43,7 +43,8 @@ function initialsFit(printed: string, entry: RosterEntry): boolean {
 /** Among entries with one surname, those the printed initials fit. "M." may be a civility: it then fits anyone. */
 function byInitials(given: string | null, entries: RosterEntry[]): { fitting: RosterEntry[]; mismatch: boolean } {
   if (given === null) return { fitting: entries, mismatch: false };
-  const fitting = entries.filter((e) => initialsFit(given, e));
+  // A list printing surnames only ("M. BAZIN") gives no initials to check against: any initial fits.
+  const fitting = entries.filter((e) => e.given === "" || initialsFit(given, e));
   if (fitting.length > 0) return { fitting, mismatch: false };
   // "M. FELT" may mean Monsieur FELT: with no initial fitting, read "M." as a civility.
   if (given === "M." && entries.length === 1) return { fitting: entries, mismatch: false };

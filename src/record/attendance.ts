@@ -5,7 +5,6 @@ import type { TextView } from "../text/view.js";
 import type { Candidate, Range } from "../extract/candidate.js";
 import { readMemberList, type ListedMember, type PrintedPerson } from "../extract/members.js";
 import { readProxyList, type PrintedProxy, type PrintedRef } from "../extract/proxies.js";
-import { isInitials } from "../names/tokens.js";
 import { resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
 import type { Trail } from "./provenance.js";
 
@@ -51,7 +50,7 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
     // "Pouvoirs : - Madame Delphine DECKER à Monsieur Gilles PAPIN": a giver named only here is an absent member.
     const listedRoster = listed.map((m) => rosterEntry(m.name));
     for (const p of read) {
-      if (p.from.given === null || isInitials(p.from.given.split(" ")[0] ?? "")) continue;
+      if (p.from.given === null) continue;
       if (resolveName(p.from.given, p.from.surname, listedRoster).kind !== "unresolved") continue;
       listed.push({
         civility: p.from.civility,
@@ -114,8 +113,10 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
   // Printed counts win; counted lists fill the gaps; a disagreement is a warning and both stay readable.
   const fromLists: Partial<Record<keyof AttendanceCounts, { value: number; range: Range }>> = {};
   for (const status of ["present", "remote", "absent"] as const) {
-    const r = countRange[status];
-    if (r !== undefined) fromLists[status] = { value: members.filter((m) => m.status === status).length, range: r };
+    const n = members.filter((m) => m.status === status).length;
+    // Givers named only in the proxy list are absent members: their count points at that list.
+    const r = countRange[status] ?? (n > 0 ? proxyRange : null) ?? undefined;
+    if (r !== undefined) fromLists[status] = { value: n, range: r };
   }
   if (proxyRange !== null) fromLists.proxies = { value: proxies.length, range: proxyRange };
   const counts: AttendanceCounts = { inOffice: null, present: null, remote: null, absent: null, proxies: null, voters: null };
