@@ -18,7 +18,7 @@ Le Conseil municipal, après en avoir délibéré, à l'unanimité, décide de v
 
 Délibération n° 2021-015
 Objet : Subvention au comité des fêtes
-Le Conseil municipal, après en avoir délibéré, par 4 voix pour et 1 voix contre, accorde une subvention de 1 500 €.
+Le Conseil municipal, après en avoir délibéré, par 4 voix pour et 1 voix contre (Mme Claire NOIR), accorde une subvention de 1 500 €. M. Paul BLANC, président du comité, ne prend pas part au vote : M. Paul BLANC.
 
 Délibération n° 2021-016
 Objet : Tarifs de la cantine
@@ -43,6 +43,8 @@ describe("a register holding three deliberations of one sitting", async () => {
       [2, 3, null, "rejected"],
     ]);
     expect(result.records.map((r) => r.amounts.map((a) => a.value))).toEqual([[45000], [1500], []]);
+    expect(result.records[1]?.vote.named).toEqual({ no: ["Claire NOIR"], abstain: [], notVoting: ["Paul BLANC"] });
+    expect(result.records[1]?.vote.notVoting).toBe(1);
   });
 
   it("points every deliberation's own fields inside its own section", () => {

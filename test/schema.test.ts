@@ -28,7 +28,7 @@ function minimalRecord(): DelibRecord {
     commission: null,
     budget: null,
     amounts: [{ value: 45000, currency: "EUR", label: null, text: "45 000 €" }],
-    vote: { yes: 114, no: 0, abstain: 0, notVoting: 3, unanimous: true, outcome: "adopted" },
+    vote: { yes: 114, no: 0, abstain: 0, notVoting: 3, unanimous: true, outcome: "adopted", named: { no: [], abstain: [], notVoting: [] } },
     attendance: {
       counts: { inOffice: 123, present: 65, remote: 40, absent: 18, proxies: 52, voters: null },
       members: [

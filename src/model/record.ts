@@ -62,6 +62,8 @@ export interface Vote {
   notVoting: number | null;
   unanimous: boolean | null;
   outcome: "adopted" | "rejected" | null;
+  /** Those the minutes name as voting against, abstaining or not voting, resolved to member names. */
+  named: { no: string[]; abstain: string[]; notVoting: string[] };
 }
 
 export interface Annex {

@@ -15,6 +15,8 @@ import { buildAttendance, type PrintedCounts } from "./attendance.js";
 import { choose } from "./choose.js";
 import { Trail } from "./provenance.js";
 import { deriveOutcome } from "../refine/outcome.js";
+import { addNamedVoters } from "../refine/named-voters.js";
+import { findNamedVoters } from "../extract/named-votes.js";
 
 const AMOUNT_CONFIDENCE = 0.9;
 const SIGNATORY_CONFIDENCE = 0.85;
@@ -82,6 +84,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
       notVoting: get<number>("vote.notVoting"),
       unanimous: get<boolean>("vote.unanimous"),
       outcome: get<"adopted" | "rejected">("vote.outcome"),
+      named: { no: [], abstain: [], notVoting: [] },
     },
     attendance: buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail),
     signatory,
@@ -90,6 +93,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     confidence: trail.confidence,
     issues: trail.issues,
   };
+  addNamedVoters(record, findNamedVoters(format.namedVotes, view.text, delib.body, format.vocabulary), trail);
   record.vote.outcome = deriveOutcome(record.vote, trail);
   return record;
 }

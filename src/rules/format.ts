@@ -27,6 +27,7 @@ export interface Format {
   signatureStart: Compiled<BoundaryRule>[];
   amount: Compiled<BoundaryRule>[];
   decision: Compiled<BoundaryRule>[];
+  namedVotes: Compiled<BoundaryRule>[];
 }
 
 /** The rule set used when no format's detection matches. */
@@ -79,6 +80,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let signatureStart: BoundaryRule[] = [];
   let amount: BoundaryRule[] = [];
   let decision: BoundaryRule[] = [];
+  let namedVotes: BoundaryRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
     vocabulary = mergeVocabulary(vocabulary, f.vocabulary);
@@ -90,6 +92,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     signatureStart = mergeById(signatureStart, f.signatureStart);
     amount = mergeById(amount, f.amount);
     decision = mergeById(decision, f.decision);
+    namedVotes = mergeById(namedVotes, f.namedVotes);
   }
   const top = chainFiles[0];
   if (top === undefined) throw new Error("empty rule chain");
@@ -108,6 +111,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     signatureStart: compileAll(signatureStart, macros),
     amount: compileAll(amount, macros),
     decision: compileAll(decision, macros),
+    namedVotes: compileAll(namedVotes, macros),
   };
 }
 

@@ -59,6 +59,8 @@ export interface BoundaryRule {
   strength?: "strong" | "weak";
   /** Keep a start only when its segment holds a decision (a table of contents repeats the headings). */
   needsDecision?: boolean;
+  /** For named-vote rules: whose names follow ("no", "abstain", "notVoting"). */
+  kind?: "no" | "abstain" | "notVoting";
   /** For amount rules: the currency the match is in ("EUR"; "FRF" for francs, never converted). */
   currency?: "EUR" | "FRF";
   flags?: string;
@@ -108,4 +110,6 @@ export interface RuleFile {
   amount?: BoundaryRule[];
   /** What shows that a council decided something: a vote, "après en avoir délibéré", "adopté". */
   decision?: BoundaryRule[];
+  /** Where the names of those who voted against, abstained or did not vote begin. */
+  namedVotes?: BoundaryRule[];
 }
