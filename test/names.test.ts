@@ -77,6 +77,12 @@ describe("member lists", () => {
     expect(read("Mme Laurence CHAUVIN à Mr Michel SOISNARD et Monique GUIBOUT à Annick MACE.")).toEqual(["Laurence CHAUVIN → Michel SOISNARD", "Monique GUIBOUT → Annick MACE"]);
     expect(read("M. Paul BLANC donne pouvoir à M. Jean NOIR")).toEqual(["Paul BLANC → Jean NOIR"]);
   });
+  it("reads a table flattened to lines, the commune in its first cell", () => {
+    expect(members("Saint-Ours\tM. Jean DURAND\nLa Roche-Blanche\tMme Anne ROUX")).toEqual([
+      { name: "Jean DURAND", civility: "M.", commune: "Saint-Ours" },
+      { name: "Anne ROUX", civility: "Mme", commune: "La Roche-Blanche" },
+    ]);
+  });
   it("reads no member from prose", () => {
     expect(members("la séance est ouverte, le quorum étant atteint")).toEqual([]);
   });

@@ -97,7 +97,7 @@ function isRole(word: string, vocabulary: FullVocabulary): boolean {
   return vocabulary.roleWords.some((r) => parts.includes(foldForMatch(r)));
 }
 
-const SEPARATORS = new Set([",", ";", "\n", "-", "−", "–", "•", "."]);
+const SEPARATORS = new Set([",", ";", "\n", "\t", "-", "−", "–", "•", "."]);
 
 /**
  * Reads a list of members in the forms minutes print:
@@ -137,7 +137,8 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       i++; // "(arrivée à 19h07)": not a member
       continue;
     }
-    if (tok.text === ":") {
+    // "Saint-Ours\tM. Jean DURAND": in a table flattened to lines, a first cell that is no person is the commune.
+    if (tok.text === ":" || (tok.text === "\t" && pending.length > 0)) {
       const first = pending[0];
       const lastTok = pending.at(-1);
       if (first !== undefined && lastTok !== undefined) commune = { name: text.slice(first.start, lastTok.end).replace(/\s+/gu, " "), range: { start: first.start, end: lastTok.end } };

@@ -6,10 +6,10 @@ export interface Token {
   end: number;
 }
 
-/** Words, list punctuation (",", ";", ":", "(", ")"), bullets and line breaks ("\n"), with view offsets. */
+/** Words, list punctuation (",", ";", ":", "(", ")"), bullets, table cells ("\t") and line breaks ("\n"), with view offsets. */
 export function tokenize(text: string, offset: number): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/\n|[,;:()]|(?<=^|\s)[-−–•](?=\s)|[^\s,;:()]+/gu)) {
+  for (const m of text.matchAll(/\n|\t|[,;:()]|(?<=^|\s)[-−–•](?=\s)|[^\s,;:()]+/gu)) {
     const start = offset + m.index;
     const word = m[0];
     // "MACE." ends a sentence: the dot is punctuation. "JP." and "M.T." keep theirs: they are initials.
