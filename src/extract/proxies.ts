@@ -35,9 +35,9 @@ function splitGlued(tokens: Token[]): Token[] {
 /** Reads initials/given names then surname words; stops before the next person's initials. */
 function readRef(tokens: Token[], i: number, civilities: FullVocabulary["civilities"]): { ref: PrintedRef; next: number } | null {
   let j = i;
-  // "M." is read as an initial (M.T. MICHEL, M. ZEHAF for Marie ZEHAF); name resolution decides. Other civilities are skipped.
+  // "M." and "M" are read as initials (M.T. MICHEL, M. ZEHAF for Marie ZEHAF, M PIGNARD); name resolution decides. Other civilities are skipped.
   const civ = tokens[j];
-  const civility = civ !== undefined && civ.text !== "M." ? (civilities[civ.text] ?? null) : null;
+  const civility = civ !== undefined && civ.text !== "M." && civ.text !== "M" ? (civilities[civ.text] ?? null) : null;
   if (civility !== null) j++;
   const start = j;
   while (j < tokens.length && (isInitials((tokens[j] as Token).text) || isGivenName((tokens[j] as Token).text))) j++;

@@ -118,7 +118,10 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
     const r = countRange[status] ?? (n > 0 ? proxyRange : null) ?? undefined;
     if (r !== undefined) fromLists[status] = { value: n, range: r };
   }
-  if (proxyRange !== null) fromLists.proxies = { value: proxies.length, range: proxyRange };
+  // Proxies printed inside member lists count too: then the count points at the first of them.
+  const firstProxy = printedProxies[0];
+  const proxiesRange = proxyRange ?? (firstProxy === undefined ? null : firstProxy.range);
+  if (proxiesRange !== null) fromLists.proxies = { value: proxies.length, range: proxiesRange };
   const counts: AttendanceCounts = { inOffice: null, present: null, remote: null, absent: null, proxies: null, voters: null };
   for (const key of ["inOffice", "present", "remote", "absent", "proxies", "voters"] as const) {
     const p = printed[key];

@@ -62,6 +62,31 @@ function deliberationRanges(format: Format, text: string, whole: Range): Range[]
     .map(({ start, end }) => ({ start, end }));
 }
 
+/** Five lowercase words in a row make a line prose ("informe le Conseil municipal du retrait de l'ordre du jour"). */
+const PROSE = /(?:^|\s)(?:\p{Ll}[\p{Ll}'’-]*\s+){4}\p{Ll}/u;
+
+/**
+ * A list runs from its heading to the next heading, but stops before the first line of prose after it:
+ * "Absents : M. X, Mme Y\nMonsieur le Maire informe le Conseil…" is no list of members.
+ * The phrases lists use ("représenté par son suppléant", "donne pouvoir à") are not prose.
+ */
+function listOnly(text: string, body: Range, format: Format): Range {
+  const phrases = [...format.vocabulary.substituteMarkers, ...format.vocabulary.proxyMarkers, ...format.vocabulary.proxyJoiners];
+  let at = text.indexOf("\n", body.start);
+  if (at === -1 || at >= body.end) return body;
+  let seen = text.slice(body.start, at).trim() !== "";
+  while (at < body.end) {
+    const next = text.indexOf("\n", at + 1);
+    const lineEnd = next === -1 || next > body.end ? body.end : next;
+    let line = text.slice(at + 1, lineEnd);
+    for (const p of phrases) line = line.split(p).join(" ");
+    if (seen && PROSE.test(line)) return { start: body.start, end: at };
+    if (line.trim() !== "") seen = true;
+    at = lineEnd;
+  }
+  return body;
+}
+
 /** Sitting header, then deliberations (each cut into body and attachments), by the format's boundary rules. */
 export function segment(view: TextView, format: Format): Segments {
   const text = view.text;
@@ -70,12 +95,11 @@ export function segment(view: TextView, format: Format): Segments {
   const header = { start: 0, end: ranges[0]?.start ?? text.length };
   const headings = hits(format.sections, text, header);
   const kindOf = new Map(format.sections.map((s) => [s.rule.id, s.rule.kind]));
-  const sections: Section[] = headings.map((h, i) => ({
-    kind: kindOf.get(h.ruleId) ?? "other",
-    ruleId: h.ruleId,
-    heading: { start: h.start, end: h.end },
-    body: { start: h.end, end: headings[i + 1]?.start ?? header.end },
-  }));
+  const sections: Section[] = headings.map((h, i) => {
+    const kind = kindOf.get(h.ruleId) ?? "other";
+    const body = { start: h.end, end: headings[i + 1]?.start ?? header.end };
+    return { kind, ruleId: h.ruleId, heading: { start: h.start, end: h.end }, body: kind === "other" ? body : listOnly(text, body, format) };
+  });
   const deliberations: DeliberationSegment[] = ranges.map((range) => {
     const attachments = attachmentsOf(format.attachmentStart, text, range);
     return { range, body: { start: range.start, end: attachments[0]?.range.start ?? range.end }, attachments };

@@ -1,0 +1,97 @@
+/**
+ * corpus/…/expected.json: its two forms and the groups a case belongs to (corpus/README.md).
+ *
+ *   { family?, sources?, shared?, records: [ … ] }   one expected record per deliberation, in document
+ *                                                   order; `shared` is deep-merged under each of them
+ *                                                   (the record's keys win); `records: []` is a
+ *                                                   negative case (the document must yield no record).
+ *   { number, title, … }                            no `records` key: the file is itself one record
+ *                                                   (the seed's form; a `shared` key is merged too).
+ */
+
+export type ExpectedRecord = Record<string, unknown>;
+
+export interface ExpectedCase {
+  /** `family` as written in expected.json, null when absent. */
+  family: string | null;
+  /** `sources` as written (paths from the repo root), [] when absent. */
+  sources: string[];
+  /** The expected records, `shared` merged in. [] for a negative case. */
+  records: ExpectedRecord[];
+  /** True when the file has no `records` key (one record, the seed's form). */
+  single: boolean;
+}
+
+/** Keys of expected.json that describe the case, not a record (dropped from the records). */
+const CASE_KEYS = new Set(["family", "sources", "shared", "records"]);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Deep merge of `over` onto `under`: plain objects are merged key by key, anything else (arrays,
+ * scalars, null) in `over` replaces what `under` holds. Neither argument is modified.
+ */
+export function deepMerge(under: unknown, over: unknown): unknown {
+  if (!isPlainObject(under) || !isPlainObject(over)) return over === undefined ? structuredClone(under) : structuredClone(over);
+  const out: Record<string, unknown> = structuredClone(under);
+  for (const [key, value] of Object.entries(over)) {
+    out[key] = Object.prototype.hasOwnProperty.call(under, key) ? deepMerge(under[key], value) : structuredClone(value);
+  }
+  return out;
+}
+
+/** Reads an expected.json object. Throws on a shape it cannot score (the caller reports the case). */
+export function parseExpected(raw: unknown): ExpectedCase {
+  if (!isPlainObject(raw)) throw new Error("expected.json is not an object");
+  const family = typeof raw["family"] === "string" && raw["family"].trim() !== "" ? raw["family"].trim() : null;
+  const listed = raw["sources"];
+  if (listed !== undefined && !Array.isArray(listed)) throw new Error("`sources` is not an array");
+  const sources = (listed ?? []).filter((s): s is string => typeof s === "string");
+  const shared = raw["shared"];
+  if (shared !== undefined && shared !== null && !isPlainObject(shared)) throw new Error("`shared` is not an object");
+  const base: Record<string, unknown> = isPlainObject(shared) ? shared : {};
+
+  if (!Object.prototype.hasOwnProperty.call(raw, "records")) {
+    const own: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(raw)) if (!CASE_KEYS.has(k)) own[k] = v;
+    return { family, sources, records: [deepMerge(base, own) as ExpectedRecord], single: true };
+  }
+  const records = raw["records"];
+  if (!Array.isArray(records)) throw new Error("`records` is not an array");
+  return {
+    family,
+    sources,
+    records: records.map((r, i) => {
+      if (!isPlainObject(r)) throw new Error(`records[${i}] is not an object`);
+      return deepMerge(base, r) as ExpectedRecord;
+    }),
+    single: false,
+  };
+}
+
+/** The top-level kinds of cases, for the overall rows of the per-group table. */
+export type CaseCategory = "real" | "written" | "negative" | "seed";
+
+export interface CaseGroups {
+  category: CaseCategory;
+  /** `real/<council>` for real documents, `<folder>` (e.g. `grand-besancon`) for seed cases; null otherwise. */
+  council: string | null;
+  /** expected.json `family`, else from the folder (`written/<family>/…` → `<family>`, `negative/…` → `negative`). */
+  family: string | null;
+}
+
+/** The groups of a case, from its id (its path under corpus/) and its expected.json `family`. */
+export function caseGroups(caseId: string, family: string | null): CaseGroups {
+  const parts = caseId.split("/");
+  const top = parts[0] ?? "";
+  if (top === "real") {
+    return { category: "real", council: parts.length >= 3 ? `real/${parts[1]}` : "real", family };
+  }
+  if (top === "written") {
+    return { category: "written", council: null, family: family ?? (parts.length >= 3 ? (parts[1] ?? null) : null) };
+  }
+  if (top === "negative") return { category: "negative", council: null, family: family ?? "negative" };
+  return { category: "seed", council: top, family };
+}
