@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli.js";
@@ -9,9 +9,15 @@ import { validateDocumentLine, validateIssueLine, validateRecord } from "../src/
 
 const SEED = join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-31", "source.txt");
 
+const made: string[] = [];
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), "delib-cli-"));
+  const dir = mkdtempSync(join(tmpdir(), "delib-cli-"));
+  made.push(dir);
+  return dir;
 }
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function jsonl(file: string): Array<Record<string, unknown>> {
   return readFileSync(file, "utf8")

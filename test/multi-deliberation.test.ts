@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { processDocument } from "../src/pipeline.js";
@@ -30,6 +30,7 @@ describe("a register holding three deliberations of one sitting", async () => {
   const file = join(dir, "registre.txt");
   writeFileSync(file, REGISTER);
   const result = await processDocument(file);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const starts = [...REGISTER.matchAll(/^Délibération n°/gmu)].map((m) => m.index);
 
   it("yields three records sharing one sitting", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runBatch } from "../src/batch/run.js";
@@ -28,10 +28,12 @@ function get(record: Record<string, unknown>, path: string): unknown {
 
 describe.skipIf(!existsSync(SHARED))("the shared corpus (../shared/corpus)", () => {
   it("is read whole: records or a stated reason for every document, yield at or above the floor", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "delib-shared-")), "out");
+    const dir = mkdtempSync(join(tmpdir(), "delib-shared-"));
+    const out = join(dir, "out");
     const summary = await runBatch({ paths: [SHARED], out, concurrency: 2, timings: false });
     const docs = lines(join(out, "documents.jsonl"));
     const records = lines(join(out, "deliberations.jsonl"));
+    rmSync(dir, { recursive: true, force: true });
     expect(docs.length).toBe(summary.documents);
     for (const d of docs) {
       const issues = (d["issues"] as Array<{ ruleId: string }>).map((i) => i.ruleId);
