@@ -10,10 +10,20 @@ import {
   macroF1,
   prf,
   runEval,
+  scoreDocument,
   scoreRecord,
   type RecordScore,
 } from "../src/eval/score.js";
-import { compareToBaseline, parseBaseline, renderBaseline, rowOf } from "../src/eval/baseline.js";
+import {
+  compareToBaseline,
+  missingFromRun,
+  parseBaseline,
+  renderBaseline,
+  rowOf,
+  weakFieldsLine,
+} from "../src/eval/baseline.js";
+import { caseGroups, deepMerge, parseExpected } from "../src/eval/expected.js";
+import { TITLE_MATCH_THRESHOLD, matchRecords, softNumberKey, titleSimilarity } from "../src/eval/match.js";
 import { packageRoot } from "../src/paths.js";
 
 /** An expected record as corpus/…/expected.json holds it (with the evaluator-only keys). */
@@ -36,10 +46,10 @@ function expectedRecord(): Record<string, any> {
     rapporteur: { name: "Nicolas BODIN", role: "Vice-Président" },
     commission: "Innovation",
     budget: { line: "BP 2020", planned: 120000, operation: 45000 },
-    vote: { yes: 3, no: 0, abstain: 0, notVoting: 1, unanimous: true, outcome: "adopted" },
+    vote: { yes: 3, no: 0, abstain: 0, notVoting: 1, unanimous: true, outcome: "adopted", named: { no: [], abstain: [], notVoting: [] } },
     signatory: { name: "Gabriel BAULIEU", role: "1er Vice-Président" },
     attendance: {
-      counts: { inOffice: 4, present: 2, remote: 1, absent: 1, proxies: 1 },
+      counts: { inOffice: 4, present: 2, remote: 1, absent: 1, proxies: 1, voters: null },
       members: [
         { name: "Anne VIGNOT", civility: "Mme", commune: "Besançon", status: "present" },
         { name: "Nicolas BODIN", civility: "M.", commune: "Besançon", status: "present" },
@@ -252,6 +262,177 @@ describe("scorer", () => {
   });
 });
 
+describe("expected.json", () => {
+  it("deep-merges `shared` under each record, the record's keys winning", () => {
+    const parsed = parseExpected({
+      $comment: "a register",
+      family: "register",
+      sources: ["../shared/corpus/x.pdf"],
+      shared: {
+        council: { name: "Pierrefonds", body: "Conseil municipal" },
+        sitting: { date: "2022-04-12", place: "Mairie", president: "Jean DUPONT" },
+        attendance: { members: [{ name: "Jean DUPONT", status: "present" }], proxies: [] },
+      },
+      records: [
+        { number: "1", title: "Budget", sitting: { place: "Salle des fêtes" } },
+        { number: "2", title: "Voirie", attendance: { members: [] }, council: null },
+      ],
+    });
+    expect(parsed.family).toBe("register");
+    expect(parsed.sources).toEqual(["../shared/corpus/x.pdf"]);
+    expect(parsed.single).toBe(false);
+    expect(parsed.records).toEqual([
+      {
+        council: { name: "Pierrefonds", body: "Conseil municipal" },
+        sitting: { date: "2022-04-12", place: "Salle des fêtes", president: "Jean DUPONT" },
+        attendance: { members: [{ name: "Jean DUPONT", status: "present" }], proxies: [] },
+        number: "1",
+        title: "Budget",
+      },
+      {
+        council: null, // a record's null wins: "the document does not state it"
+        sitting: { date: "2022-04-12", place: "Mairie", president: "Jean DUPONT" },
+        attendance: { members: [], proxies: [] }, // arrays are replaced, not merged
+        number: "2",
+        title: "Voirie",
+      },
+    ]);
+    // The merged records are scored as such: the shared date counts in each.
+    const score = scoreRecord(parsed.records[1], { sitting: { date: "2022-04-12" } });
+    expect(score.fields.find((f) => f.field === "sitting.date")!.strict).toEqual({ tp: 1, fp: 0, fn: 0 });
+  });
+
+  it("reads a file without `records` as one record, and `records: []` as a negative case", () => {
+    const single = parseExpected({ ...expectedRecord(), sources: ["a.pdf"], family: "intercommunal" });
+    expect(single.single).toBe(true);
+    expect(single.records).toHaveLength(1);
+    expect(single.records[0]!["number"]).toBe("2020/005418");
+    expect(single.records[0]).not.toHaveProperty("sources");
+    expect(parseExpected({ shared: { number: "9" }, title: "T" }).records).toEqual([{ number: "9", title: "T" }]);
+    expect(parseExpected({ records: [] })).toEqual({ family: null, sources: [], records: [], single: false });
+    expect(() => parseExpected({ records: {} })).toThrow(/records/);
+    expect(() => parseExpected([])).toThrow();
+    expect(deepMerge({ a: { b: 1, c: [1] } }, { a: { c: [2] } })).toEqual({ a: { b: 1, c: [2] } });
+  });
+
+  it("derives the groups of a case from its path and family", () => {
+    expect(caseGroups("real/pierrefonds/cm-2022", null)).toEqual({ category: "real", council: "real/pierrefonds", family: null });
+    expect(caseGroups("real/pierrefonds/cm-2022", "commune")).toMatchObject({ family: "commune" });
+    expect(caseGroups("written/register/a", null)).toEqual({ category: "written", council: null, family: "register" });
+    expect(caseGroups("written/register/a", "typed")).toMatchObject({ family: "typed" });
+    expect(caseGroups("negative/agenda", null)).toEqual({ category: "negative", council: null, family: "negative" });
+    expect(caseGroups("grand-besancon/2020", null)).toEqual({ category: "seed", council: "grand-besancon", family: null });
+  });
+});
+
+describe("record matching", () => {
+  const rec = (number: string | null, title: string | null): Record<string, unknown> => ({ number, title });
+
+  it("pairs by number first, strictly then softly, whatever the order", () => {
+    const expected = [rec("2020/05", "Budget primitif"), rec("DEL2025-02", "Voirie"), rec("3", "Subvention")];
+    const predicted = [rec("3", "Tout autre chose"), rec("DEL 2025-02", "x"), rec("2020-005", "y")];
+    expect(matchRecords(expected, predicted)).toEqual({
+      pairs: [
+        { expected: 0, predicted: 2, by: "number-soft" },
+        { expected: 1, predicted: 1, by: "number-soft" },
+        { expected: 2, predicted: 0, by: "number" },
+      ],
+      missed: [],
+      extra: [],
+    });
+    expect(softNumberKey("n° 2020/005418")).toBe(softNumberKey("2020-5418"));
+    expect(softNumberKey("2019-04-01")).not.toBe(softNumberKey("2019-04-02"));
+    expect(softNumberKey(null)).toBeNull();
+    // A strict match is not displaced by a soft one; among equal numbers the closer title wins.
+    const dup = matchRecords(
+      [rec("7", "Tarifs de la cantine scolaire"), rec("7", "Tarifs du centre de loisirs")],
+      [rec("7", "Tarifs du centre de loisirs"), rec("7", "Tarifs de la cantine scolaire")],
+    );
+    expect(dup.pairs).toEqual([
+      { expected: 0, predicted: 1, by: "number" },
+      { expected: 1, predicted: 0, by: "number" },
+    ]);
+  });
+
+  it("then by title similarity (Dice on word bigrams, soft-folded) above the threshold, best first", () => {
+    expect(TITLE_MATCH_THRESHOLD).toBe(0.5);
+    expect(titleSimilarity("Tarifs de la cantine scolaire", "TARIFS DE LA CANTINE SCOLAIRE.")).toBe(1);
+    expect(titleSimilarity("Tarifs de la cantine", "Tarifs de la piscine")).toBeCloseTo(2 / 3, 12);
+    expect(titleSimilarity("Budget", "budget")).toBe(1);
+    expect(titleSimilarity(null, "budget")).toBe(0);
+    const expected = [
+      rec(null, "Approbation du compte administratif 2021"),
+      rec(null, "Subvention à l'association des parents d'élèves"),
+      rec(null, "Tarifs de la cantine scolaire"),
+    ];
+    const predicted = [
+      rec("12", "Subvention a l’association des parents d’eleves"),
+      rec(null, "Tarifs de la cantine scolaire pour 2022"),
+      rec(null, "Approbation du compte administratif 2021 du budget annexe"),
+    ];
+    const m = matchRecords(expected, predicted);
+    expect(m.pairs).toEqual([
+      { expected: 0, predicted: 2, by: "title" },
+      { expected: 1, predicted: 0, by: "title" },
+      { expected: 2, predicted: 1, by: "title" },
+    ]);
+  });
+
+  it("then by order among the unpaired, leaving the rest missed or extra", () => {
+    const expected = [rec("1", "Alpha beta gamma"), rec(null, "Delta epsilon"), rec(null, "Zeta eta theta")];
+    const predicted = [rec(null, "Un"), rec("1", "x"), rec(null, "Deux trois"), rec(null, "Quatre cinq"), rec(null, "Six")];
+    const m = matchRecords(expected, predicted);
+    expect(m.pairs).toEqual([
+      { expected: 0, predicted: 1, by: "number" },
+      { expected: 1, predicted: 0, by: "order" },
+      { expected: 2, predicted: 2, by: "order" },
+    ]);
+    expect(m.extra).toEqual([3, 4]);
+    expect(m.missed).toEqual([]);
+    expect(matchRecords(expected, [rec(null, "Six")])).toEqual({
+      pairs: [{ expected: 0, predicted: 0, by: "order" }],
+      missed: [1, 2],
+      extra: [],
+    });
+  });
+
+  it("three expected records, two predicted (one missing): records recall 2/3, the missed one scored against null", () => {
+    const one = { ...expectedRecord(), number: "2020/001", title: "Premier objet de la séance" };
+    const two = { ...expectedRecord(), number: "2020/002", title: "Deuxième objet de la séance" };
+    const three = { ...expectedRecord(), number: "2020/003", title: "Troisième objet de la séance" };
+    const p1 = { ...perfectPrediction(), number: one.number, title: one.title };
+    const p3 = { ...perfectPrediction(), number: three.number, title: three.title };
+    const { score, matching } = scoreDocument([one, two, three], [p3, p1]);
+    expect(matching).toEqual({
+      pairs: [
+        { expected: 0, predicted: 1, by: "number" },
+        { expected: 2, predicted: 0, by: "number" },
+      ],
+      missed: [1],
+      extra: [],
+    });
+    const records = score.fields.find((f) => f.field === "records")!;
+    expect(records.strict).toEqual({ tp: 2, fp: 0, fn: 1 });
+    expect(prf(records.strict).r).toBeCloseTo(2 / 3, 12);
+    expect(prf(records.strict).p).toBe(1);
+    // The missed record's fields are all false negatives; the pairs' fields all true positives.
+    expect(score.fields.find((f) => f.field === "number")!.strict).toEqual({ tp: 2, fp: 0, fn: 1 });
+    expect(score.members).toEqual({ expected: 12, predicted: 8, matched: 8, matchedSoft: 8, names: 8 });
+    expect(score.proxies).toMatchObject({ expected: 3, predicted: 2, matched: 2 });
+  });
+
+  it("scores a negative case (records: []) on `records` alone: every predicted record is a false positive", () => {
+    const none = scoreDocument([], []);
+    expect(none.score.fields.map((f) => [f.field, f.strict])).toEqual([["records", { tp: 0, fp: 0, fn: 0 }]]);
+    expect(macroF1(none.score.fields, "strict")).toBe(1);
+    const two = scoreDocument([], [perfectPrediction(), perfectPrediction()]);
+    expect(two.score.fields.map((f) => [f.field, f.strict])).toEqual([["records", { tp: 0, fp: 2, fn: 0 }]]);
+    expect(two.matching.extra).toEqual([0, 1]);
+    expect(macroF1(two.score.fields, "strict")).toBe(0);
+    expect(two.score.members).toBeNull();
+  });
+});
+
 describe("corpus run and BASELINE.md", () => {
   const dirs: string[] = [];
   afterAll(() => {
@@ -310,25 +491,35 @@ describe("corpus run and BASELINE.md", () => {
     ]);
     expect(logs.join("\n")).toMatch(/skipped gbm\/case-1: \.\.\/nowhere\/shared\/corpus\/missing\.pdf/);
     const [r] = report.results;
-    expect(r).toMatchObject({ caseId: "gbm/case-1", source: "source.txt", picked: "number", status: "ok" });
-    expect(r!.macroStrict).toBe(1);
+    expect(r).toMatchObject({ caseId: "gbm/case-1", source: "source.txt", status: "ok", records: 2, expectedRecords: 1 });
+    // The expected record is paired with the predicted one of the same number (the second); the
+    // other one is an extra record: a false positive of `records`, and nothing else.
+    expect(r!.matching).toEqual({ pairs: [{ expected: 0, predicted: 1, by: "number" }], missed: [], extra: [0] });
+    const recordsField = r!.score.fields.find((f) => f.field === "records")!;
+    expect(recordsField.strict).toEqual({ tp: 1, fp: 1, fn: 0 });
+    for (const f of r!.score.fields) if (f.field !== "records") expect(prf(f.strict, f.recallOnly).f1, f.field).toBe(1);
+    const n = r!.score.fields.length;
+    expect(r!.macroStrict).toBeCloseTo((n - 1 + 2 / 3) / n, 12);
     expect(r!.schemaErrors).toBe(0);
-    expect(report.macroStrict).toBe(1);
 
     const md = renderBaseline(report);
     expect(md).toBe(renderBaseline(report)); // deterministic
-    expect(md).toMatch(/\| gbm\/case-1 \| source\.txt \| ok \| number \| 1\.000 \| 1\.000 \| 4\/4 \| 4\/4 \| 1\/1 \| 1\/1 \| valid \|/);
+    expect(md).toMatch(
+      /\| gbm\/case-1 \| source\.txt \| ok \| 1\/1 \(\+1\) \| number 1 \| 0\.99\d \| 0\.99\d \| 4\/4 \| 4\/4 \| 1\/1 \| 1\/1 \| valid \|/,
+    );
     expect(md).toMatch(/## Skipped sources/);
+    expect(md).toMatch(/^Fields below 0\.85 \(strict F1\): records 0\.667 \(soft 0\.667\)\.$/m);
     const parsed = parseBaseline(md);
     expect(parsed).toEqual([
       {
         caseId: "gbm/case-1",
         source: "source.txt",
-        macroStrict: 1,
-        macroSoft: 1,
+        macroStrict: Number(r!.macroStrict!.toFixed(3)),
+        macroSoft: Number(r!.macroSoft!.toFixed(3)),
         members: { matched: 4, expected: 4 },
         memberNames: { matched: 4, expected: 4 },
         proxies: { matched: 1, expected: 1 },
+        records: { matched: 1, expected: 1, extra: 1 },
       },
     ]);
     expect(compareToBaseline(report.results.map(rowOf), parsed)).toEqual([]);
@@ -336,7 +527,7 @@ describe("corpus run and BASELINE.md", () => {
     // A worse run regresses against it.
     const worse = perfectPrediction();
     worse.attendance = { ...worse.attendance, proxies: [] };
-    const worseReport = await runEval({ root, processDocument: async () => result([worse]) });
+    const worseReport = await runEval({ root, processDocument: async () => result([other, worse]) });
     const regressions = compareToBaseline(worseReport.results.map(rowOf), parsed);
     expect(regressions.map((x) => x.figure)).toEqual(["macro F1 strict", "macro F1 soft", "proxies"]);
 
@@ -347,8 +538,162 @@ describe("corpus run and BASELINE.md", () => {
         throw new Error("boom");
       },
     });
-    expect(failing.results[0]).toMatchObject({ status: "error", picked: "none", message: "boom", schemaErrors: null });
+    expect(failing.results[0]).toMatchObject({ status: "error", records: 0, message: "boom", schemaErrors: null });
+    expect(failing.results[0]!.matching).toEqual({ pairs: [], missed: [0], extra: [] });
     expect(failing.results[0]!.macroStrict).toBeLessThan(0.2);
+  });
+
+  /** A corpus of every kind: real (listed sources), written, negative and seed cases. */
+  function mixedRepo(): string {
+    const root = mkdtempSync(join(tmpdir(), "delib-eval-mixed-"));
+    dirs.push(root);
+    const write = (rel: string, content: unknown): void => {
+      const file = join(root, rel);
+      mkdirSync(join(file, ".."), { recursive: true });
+      writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+    };
+    const rec = (number: string, title: string): Record<string, unknown> => ({ number, title, vote: { outcome: "adopted" } });
+    write("shared-docs/pierrefonds-cm.pdf", "pdf");
+    write("corpus/real/pierrefonds/cm-2022/expected.json", {
+      family: "commune",
+      sources: ["shared-docs/pierrefonds-cm.pdf", "shared-docs/absent.pdf"],
+      shared: { council: { name: "Pierrefonds" } },
+      records: [rec("1", "Budget primitif"), rec("2", "Tarifs de la cantine"), rec("3", "Voirie communale")],
+    });
+    write("corpus/written/register/reg-1/expected.json", { records: [rec("A", "Alpha"), rec("B", "Beta")] });
+    write("corpus/written/register/reg-1/source.txt", "register");
+    write("corpus/negative/agenda/expected.json", { records: [] });
+    write("corpus/negative/agenda/source.txt", "agenda");
+    write("corpus/negative/annex/expected.json", { records: [] });
+    write("corpus/negative/annex/source.txt", "annex");
+    write("corpus/grand-besancon/seed/expected.json", rec("S", "Seed"));
+    write("corpus/grand-besancon/seed/source.txt", "seed");
+    write("corpus/written/register/being-written/expected.json", "{ \"records\": [");
+    return root;
+  }
+
+  /** What the stub pipeline gives, by the text of the source. */
+  function stub(path: string): DelibRecord[] {
+    const text = readFileSync(path, "utf8");
+    const pred = (number: string, title: string): DelibRecord => ({
+      ...perfectPrediction(),
+      council: { name: "Pierrefonds", body: null },
+      number,
+      title,
+      vote: { ...perfectPrediction().vote, outcome: "adopted" },
+    });
+    if (text === "pdf") return [pred("3", "Voirie communale"), pred("1", "Budget primitif")]; // record 2 missed
+    if (text === "register") return [pred("A", "Alpha"), pred("B", "Beta")];
+    if (text === "agenda") return [];
+    if (text === "annex") return [pred("X", "Annexe budgétaire")]; // a false positive
+    return [pred("S", "Seed")];
+  }
+
+  it("finds cases at any depth, runs them concurrently with a deterministic report, and tables the groups", async () => {
+    const root = mixedRepo();
+    const logs: string[] = [];
+    let running = 0;
+    let most = 0;
+    const delays = [30, 5, 20, 1, 10, 15];
+    let call = 0;
+    const report = await runEval({
+      root,
+      concurrency: 3,
+      log: (l) => logs.push(l),
+      processDocument: async (path) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, delays[call++ % delays.length]));
+        running--;
+        if (readFileSync(path, "utf8") === "annex") throw new Error("cannot read");
+        return result(stub(path));
+      },
+    });
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(3);
+    expect(report.results.map((r) => `${r.caseId} ${r.source}`)).toEqual([
+      "grand-besancon/seed source.txt",
+      "negative/agenda source.txt",
+      "negative/annex source.txt",
+      "real/pierrefonds/cm-2022 shared-docs/pierrefonds-cm.pdf",
+      "written/register/reg-1 source.txt",
+    ]);
+    expect(report.skipped.map((s) => `${s.caseId} ${s.source} ${s.reason}`)).toEqual([
+      "real/pierrefonds/cm-2022 shared-docs/absent.pdf file not found",
+      expect.stringMatching(/^written\/register\/being-written expected\.json unreadable: /),
+    ]);
+    expect(logs.filter((l) => !l.startsWith("skipped"))).toEqual(["negative/annex source.txt: error: cannot read"]);
+
+    const real = report.results[3]!;
+    expect(real.matching.missed).toEqual([1]);
+    expect(rowOf(real).records).toEqual({ matched: 2, expected: 3, extra: 0 });
+    const recordsOf = (i: number) => report.results[i]!.score.fields.find((f) => f.field === "records")!.strict;
+    expect(recordsOf(1)).toEqual({ tp: 0, fp: 0, fn: 0 });
+    expect(recordsOf(2)).toEqual({ tp: 0, fp: 0, fn: 0 }); // it threw: no record (status error)
+    expect(report.results[2]!.status).toBe("error");
+
+    const groups = report.groups.map((g) => [g.kind, g.name, g.cases, g.sources, g.records]);
+    expect(groups).toEqual([
+      ["council", "grand-besancon", 1, 1, { matched: 1, expected: 1, extra: 0 }],
+      ["council", "real/pierrefonds", 1, 1, { matched: 2, expected: 3, extra: 0 }],
+      ["family", "commune", 1, 1, { matched: 2, expected: 3, extra: 0 }],
+      ["family", "negative", 2, 2, { matched: 0, expected: 0, extra: 0 }],
+      ["family", "register", 1, 1, { matched: 2, expected: 2, extra: 0 }],
+      ["overall", "real", 1, 1, { matched: 2, expected: 3, extra: 0 }],
+      ["overall", "written", 1, 1, { matched: 2, expected: 2, extra: 0 }],
+      ["overall", "negative", 2, 2, { matched: 0, expected: 0, extra: 0 }],
+      ["overall", "seed", 1, 1, { matched: 1, expected: 1, extra: 0 }],
+    ]);
+    const group = (name: string) => report.groups.find((g) => g.name === name && g.kind !== "family")!;
+    expect(group("seed").macroStrict).toBe(1);
+    expect(group("written").macroStrict).toBe(1);
+    // real: records F1 = 0.8 (P 1, R 2/3); number, title, vote.outcome and council.name each 2 of 3 (R 2/3, F1 0.8).
+    expect(group("real/pierrefonds").macroStrict).toBeCloseTo(0.8, 12);
+    expect(group("real").macroStrict).toBeCloseTo(0.8, 12);
+
+    // The same run, one at a time, gives the same report.
+    const serial = await runEval({ root, concurrency: 1, processDocument: async (path) => {
+      if (readFileSync(path, "utf8") === "annex") throw new Error("cannot read");
+      return result(stub(path));
+    } });
+    const md = renderBaseline(report);
+    expect(renderBaseline(serial)).toBe(md);
+
+    expect(md).toContain("| group | kind | cases | sources | records | macro F1 strict | macro F1 soft |");
+    expect(md).toContain("| real/pierrefonds | council | 1 | 1 | 2/3 | 0.800 | 0.800 |");
+    expect(md).toContain("| negative | family | 2 | 2 | 0/0 | 1.000 | 1.000 |");
+    expect(md).toContain("| seed | overall | 1 | 1 | 1/1 | 1.000 | 1.000 |");
+    expect(md).toMatch(/\| real\/pierrefonds\/cm-2022 \| shared-docs\/pierrefonds-cm\.pdf \| ok \| 2\/3 \| number 2 \| /);
+    // council.name is shared by the real case only (its missed record costs it 1 of 3): 0.8.
+    expect(md).toContain("\nFields below 0.85 (strict F1): council.name 0.800 (soft 0.800).\n");
+    expect(weakFieldsLine({ fields: report.fields.filter((f) => f.field !== "council.name") })).toBe(
+      "Fields below 0.85 (strict F1): none.",
+    );
+
+    // A negative case that yields a record: 0/0 (+1), F1 0, and a weak `records` field.
+    const fp = await runEval({ root, processDocument: async (path) => result(stub(path)) });
+    const annex = fp.results.find((r) => r.caseId === "negative/annex")!;
+    expect(rowOf(annex).records).toEqual({ matched: 0, expected: 0, extra: 1 });
+    expect(annex.macroStrict).toBe(0);
+    const fpMd = renderBaseline(fp);
+    expect(fpMd).toMatch(/\| negative\/annex \| source\.txt \| ok \| 0\/0 \(\+1\) \| – \| 0\.000 \| 0\.000 \|/);
+    expect(fpMd).toContain("| negative | overall | 2 | 2 | 0/0 (+1) | 0.000 | 0.000 |");
+
+    // BASELINE.md round-trip: no regression against itself; a vanished row is only reported missing,
+    // a new row is no regression; the FP regresses the negative row.
+    const parsed = parseBaseline(md);
+    expect(parsed).toHaveLength(5);
+    expect(parsed.find((r) => r.caseId === "real/pierrefonds/cm-2022")!.records).toEqual({ matched: 2, expected: 3, extra: 0 });
+    expect(compareToBaseline(report.results.map(rowOf), parsed)).toEqual([]);
+    const withGhost = [...parsed, { ...parsed[0]!, caseId: "real/gone/case" }];
+    const fewer = report.results.filter((r) => r.caseId !== "written/register/reg-1").map(rowOf);
+    expect(compareToBaseline(fewer, withGhost)).toEqual([]);
+    expect(missingFromRun(fewer, withGhost).map((r) => r.caseId)).toEqual(["written/register/reg-1", "real/gone/case"]);
+    expect(compareToBaseline(report.results.map(rowOf), parsed.slice(0, 2))).toEqual([]);
+    expect(compareToBaseline(fp.results.map(rowOf), parsed).map((r) => `${r.caseId} ${r.figure}`)).toEqual([
+      "negative/annex macro F1 strict",
+      "negative/annex macro F1 soft",
+    ]);
   });
 
   it("parses only the per-case table and tolerates unknown columns", () => {
@@ -371,6 +716,7 @@ describe("corpus run and BASELINE.md", () => {
         members: { matched: 10, expected: 12 },
         memberNames: null,
         proxies: null,
+        records: null,
       },
     ]);
   });

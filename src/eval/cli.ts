@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run eval` — runs every corpus case through the pipeline, prints a summary on stderr and
- * writes corpus/BASELINE.md.
+ * `npm run eval` — runs every corpus case (any folder under corpus/ holding an expected.json) through
+ * the pipeline, two documents at a time, prints a summary on stderr and writes corpus/BASELINE.md.
  *
  *   (no flag)  compare with the committed BASELINE.md; write it when nothing regressed, exit 1 (and
  *              keep the old file) when some case scores lower. Not written either when some listed
@@ -9,6 +9,7 @@
  *   --check    compare only, never write; exit 1 on a regression.
  *   --write    write even if lower (accepts a new baseline); exit 0.
  *   --corpus <dir>  another corpus folder (default: <package root>/corpus).
+ *   --concurrency <n>  documents processed at once (default 2); the output does not depend on it.
  * Exit 2 on usage errors or when the pipeline cannot be loaded.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -17,26 +18,29 @@ import { prf, runEval, type EvalReport } from "./score.js";
 import { packageRoot } from "../paths.js";
 import {
   compareToBaseline,
+  formatRecords,
   formatScore,
   missingFromRun,
   parseBaseline,
   renderBaseline,
   rowOf,
+  weakFieldsLine,
 } from "./baseline.js";
 
 interface Args {
   mode: "default" | "check" | "write";
   corpus: string | null;
+  concurrency: number;
 }
 
 function usage(message: string | null): never {
   const head = message === null ? "" : `delib eval: ${message}\n`;
-  process.stderr.write(`${head}usage: node dist/eval/cli.js [--check | --write] [--corpus <dir>]\n`);
+  process.stderr.write(`${head}usage: node dist/eval/cli.js [--check | --write] [--corpus <dir>] [--concurrency <n>]\n`);
   process.exit(message === null ? 0 : 2);
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { mode: "default", corpus: null };
+  const args: Args = { mode: "default", corpus: null, concurrency: 2 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--check" || a === "--write") {
@@ -47,6 +51,10 @@ function parseArgs(argv: readonly string[]): Args {
       const dir = argv[++i];
       if (dir === undefined) usage("--corpus needs a folder");
       args.corpus = dir;
+    } else if (a === "--concurrency") {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) usage("--concurrency needs a positive integer");
+      args.concurrency = n;
     } else if (a === "-h" || a === "--help") {
       usage(null);
     } else {
@@ -63,16 +71,20 @@ function summary(report: EvalReport): string {
     const m = row.members === null ? "" : ` members ${row.members.matched}/${row.members.expected}`;
     const p = row.proxies === null ? "" : ` proxies ${row.proxies.matched}/${row.proxies.expected}`;
     lines.push(
-      `  ${r.caseId} ${r.source} [${r.status}] F1 strict ${formatScore(r.macroStrict)} soft ${formatScore(r.macroSoft)}${m}${p}`,
+      `  ${r.caseId} ${r.source} [${r.status}] records ${formatRecords(row.records)} F1 strict ${formatScore(r.macroStrict)} soft ${formatScore(r.macroSoft)}${m}${p}`,
     );
   }
-  const weak = report.fields
-    .map((f) => ({ field: f.field, f1: prf(f.strict, f.recallOnly).f1 }))
-    .filter((f) => f.f1 < 1)
-    .sort((a, b) => a.f1 - b.f1)
-    .slice(0, 8);
-  if (weak.length > 0) {
-    lines.push(`  weakest fields (strict F1): ${weak.map((f) => `${f.field} ${formatScore(f.f1)}`).join(", ")}`);
+  for (const g of report.groups) {
+    if (g.sources === 0) continue;
+    lines.push(
+      `  ${g.kind} ${g.name}: records ${formatRecords(g.records)} F1 strict ${formatScore(g.macroStrict)} soft ${formatScore(g.macroSoft)} (${g.sources} source(s))`,
+    );
+  }
+  lines.push(`  ${weakFieldsLine(report)}`);
+  const records = report.fields.find((f) => f.field === "records");
+  if (records !== undefined) {
+    const r = prf(records.strict);
+    lines.push(`  records: P ${formatScore(r.p)} R ${formatScore(r.r)} F1 ${formatScore(r.f1)}`);
   }
   lines.push(
     `  overall macro F1: strict ${formatScore(report.macroStrict)}, soft ${formatScore(report.macroSoft)} over ${report.results.length} source(s)`,
@@ -89,19 +101,19 @@ async function main(): Promise<number> {
 
   let report: EvalReport;
   try {
-    report = await runEval({ root, corpus, log });
+    report = await runEval({ root, corpus, log, concurrency: args.concurrency });
   } catch (error) {
     log((error as Error).message);
     return 2;
   }
   process.stderr.write(`delib eval: ${report.results.length} source(s) scored\n${summary(report)}\n`);
-  if (report.results.length === 0) log(`no case found under ${corpus} (corpus/<council>/<case>/expected.json)`);
+  if (report.results.length === 0) log(`no case found under ${corpus} (any folder holding an expected.json)`);
 
   const current = report.results.map(rowOf);
   const baseline = existsSync(baselineFile) ? parseBaseline(readFileSync(baselineFile, "utf8")) : [];
   const regressions = compareToBaseline(current, baseline);
   for (const m of missingFromRun(current, baseline)) {
-    log(`not run: ${m.caseId} ${m.source} (in BASELINE.md, not in this run)`);
+    log(`warning: not run: ${m.caseId} ${m.source} (in BASELINE.md, not in this run)`);
   }
   for (const r of regressions) {
     log(`REGRESSION ${r.caseId} ${r.source}: ${r.figure} ${r.current} < baseline ${r.baseline}`);
@@ -132,7 +144,9 @@ async function main(): Promise<number> {
     return 1;
   }
   if (report.skipped.length > 0) {
-    log(`${report.skipped.length} listed source(s) missing: BASELINE.md not written (figures incomplete; --write forces it)`);
+    log(
+      `${report.skipped.length} source(s) or case(s) skipped: BASELINE.md not written (figures incomplete, rows would be dropped; --write forces it)`,
+    );
     return 0;
   }
   write();

@@ -43,8 +43,14 @@ export const SCALAR_FIELDS: readonly string[] = [
 export const SET_FIELDS = ["attendance.members", "attendance.proxies", "amounts"] as const;
 export type SetField = (typeof SET_FIELDS)[number];
 
+/**
+ * The set-like field of a source (not of a record): expected records paired with a predicted one
+ * (TP), predicted records left unpaired (FP), expected records left unpaired (FN). See match.ts.
+ */
+export const RECORDS_FIELD = "records";
+
 /** Every scored field, in report order. */
-export const ALL_FIELDS: readonly string[] = [...SCALAR_FIELDS, ...SET_FIELDS];
+export const ALL_FIELDS: readonly string[] = [RECORDS_FIELD, ...SCALAR_FIELDS, ...SET_FIELDS];
 
 /** Fields whose precision is not scored (only recall): their F1 is their recall. */
 export const RECALL_ONLY_FIELDS: ReadonlySet<string> = new Set(["amounts"]);

@@ -8,7 +8,8 @@
  *                    leading zeros: "2020/05" = "2020-5", "DEL 2025-02" = "del2025/2");
  *   3. title         title similarity ≥ TITLE_MATCH_THRESHOLD (Dice coefficient on the word bigrams
  *                    of the soft-folded titles; word unigrams when either title has one word);
- *   4. order         what is left, by document order (k-th unpaired expected with k-th unpaired predicted).
+ *   4. order         what is left, by document order (k-th unpaired expected with k-th unpaired predicted),
+ *                    never pairing two records whose printed numbers differ.
  *
  * Expected records left unpaired are missed (scored against null); predicted ones left unpaired are
  * extra (false positives of the `records` field).
@@ -135,11 +136,23 @@ export function matchRecords(expected: readonly unknown[], predicted: readonly u
   greedy("number-soft", (e, p) => eSoft[e] != null && eSoft[e] === pSoft[p]);
   greedy("title", (e, p) => sim(e, p) >= TITLE_MATCH_THRESHOLD);
 
-  const restE = expected.map((_, i) => i).filter((i) => !usedE.has(i));
+  // Order pairs the rest in document order, but never two records whose printed numbers differ.
+  const conflict = (e: number, p: number): boolean => eSoft[e] != null && pSoft[p] != null && eSoft[e] !== pSoft[p];
   const restP = predicted.map((_, i) => i).filter((i) => !usedP.has(i));
-  const k = Math.min(restE.length, restP.length);
-  for (let i = 0; i < k; i++) pairs.push({ expected: restE[i]!, predicted: restP[i]!, by: "order" });
+  let next = 0;
+  for (const e of expected.map((_, i) => i).filter((i) => !usedE.has(i))) {
+    const p = restP[next];
+    if (p === undefined || conflict(e, p)) continue;
+    pairs.push({ expected: e, predicted: p, by: "order" });
+    usedE.add(e);
+    usedP.add(p);
+    next++;
+  }
 
   pairs.sort((a, b) => a.expected - b.expected);
-  return { pairs, missed: restE.slice(k), extra: restP.slice(k) };
+  return {
+    pairs,
+    missed: expected.map((_, i) => i).filter((i) => !usedE.has(i)),
+    extra: predicted.map((_, i) => i).filter((i) => !usedP.has(i)),
+  };
 }

@@ -13,12 +13,19 @@
  * predicted amounts' values (recall only: FP is never counted and F1 is the recall).
  * Strict = exact equality; soft = equality after foldText (fields.ts).
  *
+ * A document (one source) is scored against all the records its case expects (expected.ts): its
+ * records are paired with the expected ones (match.ts), each pair scored as above, each expected record
+ * left unpaired scored against null (all FN), and the set-like field `records` added: TP = pairs,
+ * FP = predicted records left unpaired, FN = expected records left unpaired. The document's counts are
+ * the sums over its pairs; report and group figures sum them over documents (micro), and a macro F1
+ * is the mean of the field F1s.
+ *
  * P = TP/(TP+FP), R = TP/(TP+FN), each 1 when its denominator is 0; F1 = 2PR/(P+R), 0 when P+R = 0.
  * A field with nothing expected and nothing predicted therefore scores 1.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative, resolve, sep } from "node:path";
+import PQueue from "p-queue";
 import { processDocument } from "../pipeline.js";
 import { packageRoot } from "../paths.js";
 import type { DocumentResult } from "../model/result.js";
@@ -27,6 +34,7 @@ import { validateRecord } from "../contract/validate.js";
 import {
   ALL_FIELDS,
   RECALL_ONLY_FIELDS,
+  RECORDS_FIELD,
   SCALAR_FIELDS,
   amountEqual,
   arrayAt,
@@ -42,6 +50,8 @@ import {
   valueAt,
   type Mode,
 } from "./fields.js";
+import { caseGroups, parseExpected, type CaseCategory, type CaseGroups, type ExpectedCase, type ExpectedRecord } from "./expected.js";
+import { matchRecords, type Matching } from "./match.js";
 
 export interface Counts {
   tp: number;
@@ -269,7 +279,7 @@ export interface FieldAggregate {
   recallOnly: boolean;
   /** Expected non-null values (scalars) or expected elements (sets). */
   support: number;
-  /** Records in which the field was scored. */
+  /** Scores (documents, or records) in which the field was scored. */
   records: number;
 }
 
@@ -307,18 +317,87 @@ export function aggregateMacroF1(fields: readonly FieldAggregate[], mode: Mode):
   return sum / fields.length;
 }
 
+/** Sums record scores field by field (members and proxies too): the micro-aggregate of a document. */
+export function sumScores(scores: readonly RecordScore[]): RecordScore {
+  const byField = new Map<string, FieldScore>();
+  let members: MemberStats | null = null;
+  let proxies: ProxyStats | null = null;
+  for (const s of scores) {
+    for (const f of s.fields) {
+      const cur = byField.get(f.field);
+      byField.set(
+        f.field,
+        cur === undefined
+          ? { field: f.field, strict: { ...f.strict }, soft: { ...f.soft }, recallOnly: f.recallOnly }
+          : { ...cur, strict: add(cur.strict, f.strict), soft: add(cur.soft, f.soft) },
+      );
+    }
+    if (s.members !== null) {
+      const m: MemberStats = members ?? { expected: 0, predicted: 0, matched: 0, matchedSoft: 0, names: 0 };
+      members = {
+        expected: m.expected + s.members.expected,
+        predicted: m.predicted + s.members.predicted,
+        matched: m.matched + s.members.matched,
+        matchedSoft: m.matchedSoft + s.members.matchedSoft,
+        names: m.names + s.members.names,
+      };
+    }
+    if (s.proxies !== null) {
+      const p: ProxyStats = proxies ?? { expected: 0, predicted: 0, matched: 0, matchedSoft: 0, resolved: 0 };
+      proxies = {
+        expected: p.expected + s.proxies.expected,
+        predicted: p.predicted + s.proxies.predicted,
+        matched: p.matched + s.proxies.matched,
+        matchedSoft: p.matchedSoft + s.proxies.matchedSoft,
+        resolved: p.resolved + s.proxies.resolved,
+      };
+    }
+  }
+  const fields = [...byField.values()].sort((a, b) => ALL_FIELDS.indexOf(a.field) - ALL_FIELDS.indexOf(b.field));
+  return { fields, members, proxies };
+}
+
+export interface DocumentScore {
+  /** Summed over the matched pairs and the missed expected records (scored against null), plus `records`. */
+  score: RecordScore;
+  matching: Matching;
+}
+
+/**
+ * Scores the records a document gave against the records expected of it: pairs them (match.ts),
+ * scores each pair, each missed expected record against null, and adds the `records` field
+ * (TP = pairs, FP = extra predicted records, FN = missed expected records). Extra predicted records
+ * cost nothing else. `records: []` (a negative case) thus scores `records` only.
+ */
+export function scoreDocument(
+  expected: readonly unknown[],
+  predicted: readonly (DelibRecord | Record<string, unknown>)[],
+): DocumentScore {
+  const matching = matchRecords(expected, predicted);
+  const parts: RecordScore[] = [];
+  for (const pair of matching.pairs) parts.push(scoreRecord(expected[pair.expected], predicted[pair.predicted] ?? null));
+  for (const e of matching.missed) parts.push(scoreRecord(expected[e], null));
+  const summed = sumScores(parts);
+  const records: Counts = { tp: matching.pairs.length, fp: matching.extra.length, fn: matching.missed.length };
+  summed.fields.unshift({ field: RECORDS_FIELD, strict: records, soft: { ...records }, recallOnly: false });
+  return { score: summed, matching };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The corpus and the run over it.
 
-/** One source to process, with the expected record it is scored against. */
+/** One source to process, with the expected records it is scored against. */
 export interface CaseSource {
-  /** `<council>/<case>`. */
+  /** The case folder's path under corpus/ ("/" separators), e.g. `real/pierrefonds/2022-04-12`. */
   caseId: string;
   /** The file name inside the case folder, or the path as listed in expected.json `sources`. */
   source: string;
   /** Absolute path. */
   path: string;
-  expected: Record<string, unknown>;
+  /** The expected records (`shared` merged in), in document order; [] for a negative case. */
+  expected: ExpectedRecord[];
+  /** The groups of the per-group table. */
+  groups: CaseGroups;
 }
 
 export interface SkippedSource {
@@ -332,42 +411,78 @@ const SOURCE_FILE = /^source([-_.][^/]*)?\.(txt|md|pdf|xml|hocr|html?)$/i;
 
 function subdirs(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith("."))
+    .filter((d) => d.isDirectory() && !d.name.startsWith(".") && d.name !== "node_modules")
     .map((d) => d.name)
     .sort();
 }
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Folders under `dir` (recursively) holding an expected.json, sorted; a case folder is not searched further. */
+function caseDirs(dir: string, out: string[] = []): string[] {
+  if (isFile(join(dir, "expected.json"))) {
+    out.push(dir);
+    return out;
+  }
+  for (const d of subdirs(dir)) caseDirs(join(dir, d), out);
+  return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorts by case, then source: the order of every table and of the run. */
+export function bySource<T extends { caseId: string; source: string }>(a: T, b: T): number {
+  return cmp(a.caseId, b.caseId) || cmp(a.source, b.source);
+}
+
 /**
- * Lists the corpus: every `corpus/<council>/<case>/expected.json` with its sources (files named
- * `source.*` in the case folder, then expected.json `sources`, paths relative to the repo root).
- * Listed sources that do not exist are returned as skipped.
+ * Lists the corpus: every folder under `corpusDir`, at any depth, holding an expected.json
+ * (corpus/grand-besancon/<case>/, corpus/real/<council>/<case>/, corpus/written/<family>/<case>/,
+ * corpus/negative/<case>/), with its sources: files named `source.*` in the case folder, then the
+ * expected.json `sources` (paths relative to the repo root). Listed sources that do not exist, an
+ * expected.json that cannot be read and a case without any source are returned as skipped.
  */
 export function discoverCorpus(corpusDir: string, repoRoot: string): { sources: CaseSource[]; skipped: SkippedSource[] } {
   const sources: CaseSource[] = [];
   const skipped: SkippedSource[] = [];
   if (!existsSync(corpusDir)) return { sources, skipped };
-  for (const council of subdirs(corpusDir)) {
-    for (const name of subdirs(join(corpusDir, council))) {
-      const caseDir = join(corpusDir, council, name);
-      const expectedFile = join(caseDir, "expected.json");
-      if (!existsSync(expectedFile)) continue;
-      const caseId = `${council}/${name}`;
-      const expected = JSON.parse(readFileSync(expectedFile, "utf8")) as Record<string, unknown>;
-      const local = readdirSync(caseDir)
-        .filter((f) => SOURCE_FILE.test(f) && statSync(join(caseDir, f)).isFile())
-        .sort();
-      for (const f of local) sources.push({ caseId, source: f, path: join(caseDir, f), expected });
-      const listed = expected["sources"];
-      if (Array.isArray(listed)) {
-        for (const entry of listed) {
-          if (typeof entry !== "string") continue;
-          const abs = resolve(repoRoot, entry);
-          if (existsSync(abs)) sources.push({ caseId, source: entry, path: abs, expected });
-          else skipped.push({ caseId, source: entry, reason: "file not found" });
-        }
+  for (const caseDir of caseDirs(corpusDir)) {
+    const caseId = toPosix(relative(corpusDir, caseDir));
+    let expected: ExpectedCase;
+    try {
+      expected = parseExpected(JSON.parse(readFileSync(join(caseDir, "expected.json"), "utf8")) as unknown);
+    } catch (error) {
+      skipped.push({ caseId, source: "expected.json", reason: `unreadable: ${(error as Error).message}` });
+      continue;
+    }
+    const groups = caseGroups(caseId, expected.family);
+    const before = sources.length;
+    const local = readdirSync(caseDir)
+      .filter((f) => SOURCE_FILE.test(f) && isFile(join(caseDir, f)))
+      .sort();
+    for (const f of local) sources.push({ caseId, source: f, path: join(caseDir, f), expected: expected.records, groups });
+    let missing = 0;
+    for (const entry of expected.sources) {
+      const abs = resolve(repoRoot, entry);
+      if (isFile(abs)) {
+        sources.push({ caseId, source: entry, path: abs, expected: expected.records, groups });
+      } else {
+        skipped.push({ caseId, source: entry, reason: "file not found" });
+        missing++;
       }
     }
+    if (sources.length === before && missing === 0) skipped.push({ caseId, source: "–", reason: "no source file" });
   }
+  sources.sort(bySource);
+  skipped.sort(bySource);
   return { sources, skipped };
 }
 
@@ -383,63 +498,125 @@ export type RunStatus = "ok" | "partial" | "failed" | "error";
 export interface SourceResult {
   caseId: string;
   source: string;
+  groups: CaseGroups;
   /** The document's status, or `error` when processDocument threw. */
   status: RunStatus;
   /** Records the document gave. */
   records: number;
-  /** How the compared record was picked: by its number, the first one, or none (no record). */
-  picked: "number" | "first" | "none";
+  /** Records expected of it. */
+  expectedRecords: number;
+  /** How the predicted records were paired with the expected ones. */
+  matching: Matching;
+  /** Summed over the pairs and missed expected records, with the `records` field. */
   score: RecordScore;
   macroStrict: number | null;
   macroSoft: number | null;
-  /** Schema errors of the compared record (0 = valid), null when there was no record. */
+  /** Schema errors over all the records the document gave (0 = all valid), null when it gave none. */
   schemaErrors: number | null;
   /** Why the document failed or threw (stderr only: not written to BASELINE.md). */
   message: string | null;
 }
 
-export interface EvalReport {
-  results: SourceResult[];
-  skipped: SkippedSource[];
-  fields: FieldAggregate[];
+/** Records paired / expected, and predicted records left unpaired. */
+export interface RecordTally {
+  matched: number;
+  expected: number;
+  extra: number;
+}
+
+export interface GroupScore {
+  kind: "council" | "family" | "overall";
+  /** `real/<council>`, `grand-besancon`, a family, or real | written | negative | seed. */
+  name: string;
+  cases: number;
+  sources: number;
+  records: RecordTally;
+  /** Mean of the field F1s micro-aggregated over the group's sources (as the overall figure). */
   macroStrict: number | null;
   macroSoft: number | null;
 }
 
-/** Picks the record to compare: the one whose number equals expected.number, else the first. */
-export function pickRecord(
-  records: readonly DelibRecord[],
-  expected: Record<string, unknown>,
-): { record: DelibRecord | null; picked: SourceResult["picked"] } {
-  const number = expected["number"];
-  if (typeof number === "string") {
-    const exact = records.find((r) => r.number === number);
-    if (exact !== undefined) return { record: exact, picked: "number" };
-    const soft = records.find((r) => r.number !== null && softEqual(r.number, number));
-    if (soft !== undefined) return { record: soft, picked: "number" };
-  }
-  const first = records[0];
-  return first === undefined ? { record: null, picked: "none" } : { record: first, picked: "first" };
+export interface EvalReport {
+  /** Sorted by case, then source. */
+  results: SourceResult[];
+  skipped: SkippedSource[];
+  fields: FieldAggregate[];
+  groups: GroupScore[];
+  macroStrict: number | null;
+  macroSoft: number | null;
 }
 
-/** Scores one document result against its expected record. */
+/** The `records` tally of a result. */
+export function recordTally(r: Pick<SourceResult, "matching" | "expectedRecords">): RecordTally {
+  return { matched: r.matching.pairs.length, expected: r.expectedRecords, extra: r.matching.extra.length };
+}
+
+/** Scores one document result against its expected records. */
 export function scoreSource(src: CaseSource, result: DocumentResult | Error): SourceResult {
   const isError = result instanceof Error;
   const records = isError ? [] : result.records;
-  const { record, picked } = pickRecord(records, src.expected);
-  const score = scoreRecord(src.expected, record);
+  const { score, matching } = scoreDocument(src.expected, records);
   return {
     caseId: src.caseId,
     source: src.source,
+    groups: src.groups,
     status: isError ? "error" : result.status,
     records: records.length,
-    picked,
+    expectedRecords: src.expected.length,
+    matching,
     score,
     macroStrict: macroF1(score.fields, "strict"),
     macroSoft: macroF1(score.fields, "soft"),
-    schemaErrors: record === null ? null : validateRecord(record).errors.length,
+    schemaErrors: records.length === 0 ? null : records.reduce((n, r) => n + validateRecord(r).errors.length, 0),
     message: isError ? result.message : result.reason,
   };
+}
+
+export const OVERALL_GROUPS: readonly CaseCategory[] = ["real", "written", "negative", "seed"];
+
+/**
+ * The per-group figures: one row per council (`real/<council>`, and seed folders such as
+ * `grand-besancon`), one per family, then one per category (real, written, negative, seed; shown
+ * even when empty). Each macro F1 is the mean of the field F1s micro-aggregated over the group's sources.
+ */
+export function groupScores(results: readonly SourceResult[]): GroupScore[] {
+  const make = (kind: GroupScore["kind"], name: string, members: readonly SourceResult[]): GroupScore => {
+    const fields = aggregateFields(members.map((r) => r.score));
+    const records = members.reduce<RecordTally>(
+      (t, r) => {
+        const x = recordTally(r);
+        return { matched: t.matched + x.matched, expected: t.expected + x.expected, extra: t.extra + x.extra };
+      },
+      { matched: 0, expected: 0, extra: 0 },
+    );
+    return {
+      kind,
+      name,
+      cases: new Set(members.map((r) => r.caseId)).size,
+      sources: members.length,
+      records,
+      macroStrict: aggregateMacroF1(fields, "strict"),
+      macroSoft: aggregateMacroF1(fields, "soft"),
+    };
+  };
+  const collect = (key: (r: SourceResult) => string | null): Map<string, SourceResult[]> => {
+    const map = new Map<string, SourceResult[]>();
+    for (const r of results) {
+      const k = key(r);
+      if (k === null) continue;
+      const list = map.get(k) ?? [];
+      list.push(r);
+      map.set(k, list);
+    }
+    return new Map([...map.entries()].sort((a, b) => cmp(a[0], b[0])));
+  };
+  const out: GroupScore[] = [];
+  for (const [name, list] of collect((r) => r.groups.council)) out.push(make("council", name, list));
+  for (const [name, list] of collect((r) => r.groups.family)) out.push(make("family", name, list));
+  for (const category of OVERALL_GROUPS) {
+    out.push(make("overall", category, results.filter((r) => r.groups.category === category)));
+  }
+  return out;
 }
 
 export interface RunOptions {
@@ -449,6 +626,8 @@ export interface RunOptions {
   corpus?: string;
   /** Default: the pipeline's processDocument. */
   processDocument?: ProcessDocument;
+  /** Documents processed at once (default 2). Results and notes come out in source order whatever it is. */
+  concurrency?: number;
   /** Progress and notes (default: nothing). */
   log?: (line: string) => void;
 }
@@ -457,34 +636,59 @@ function toPosix(p: string): string {
   return sep === "/" ? p : p.split(sep).join("/");
 }
 
-/** Runs every source of the corpus through the pipeline, one at a time, and scores it. */
+/** Builds the report of scored sources (sorted here: the report never depends on completion order). */
+export function buildReport(results: readonly SourceResult[], skipped: readonly SkippedSource[]): EvalReport {
+  const sorted = [...results].sort(bySource);
+  const fields = aggregateFields(sorted.map((r) => r.score));
+  return {
+    results: sorted,
+    skipped: [...skipped].sort(bySource),
+    fields,
+    groups: groupScores(sorted),
+    macroStrict: aggregateMacroF1(fields, "strict"),
+    macroSoft: aggregateMacroF1(fields, "soft"),
+  };
+}
+
+/**
+ * Runs every source of the corpus through the pipeline, a few at a time (`concurrency`), and scores
+ * it. Deterministic: sources are sorted by case and source, and their notes are logged in that order.
+ */
 export async function runEval(options: RunOptions = {}): Promise<EvalReport> {
   const root = options.root ?? packageRoot;
   const corpus = options.corpus ?? join(root, "corpus");
   const log = options.log ?? (() => {});
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
   const { sources, skipped } = discoverCorpus(corpus, root);
   for (const s of skipped) log(`skipped ${s.caseId}: ${s.source} (${s.reason})`);
   const processDocument = sources.length > 0 ? (options.processDocument ?? (await loadPipeline())) : null;
-  const results: SourceResult[] = [];
-  for (const src of sources) {
-    let result: DocumentResult | Error;
-    try {
-      // "Path as given to the batch, relative to the working directory".
-      const given = toPosix(relative(process.cwd(), src.path)) || src.path;
-      result = await processDocument!(given, {});
-    } catch (error) {
-      result = error instanceof Error ? error : new Error(String(error));
+
+  const results: (SourceResult | undefined)[] = sources.map(() => undefined);
+  let next = 0; // the first source whose notes are not logged yet
+  const flush = (): void => {
+    for (let r = results[next]; r !== undefined; r = results[next]) {
+      if (r.message !== null) log(`${r.caseId} ${r.source}: ${r.status}: ${r.message}`);
+      next++;
     }
-    const scored = scoreSource(src, result);
-    if (scored.message !== null) log(`${src.caseId} ${src.source}: ${scored.status}: ${scored.message}`);
-    results.push(scored);
-  }
-  const fields = aggregateFields(results.map((r) => r.score));
-  return {
-    results,
-    skipped,
-    fields,
-    macroStrict: aggregateMacroF1(fields, "strict"),
-    macroSoft: aggregateMacroF1(fields, "soft"),
   };
+  const queue = new PQueue({ concurrency });
+  sources.forEach((src, i) => {
+    void queue.add(async () => {
+      let result: DocumentResult | Error;
+      try {
+        // "Path as given to the batch, relative to the working directory".
+        const given = toPosix(relative(process.cwd(), src.path)) || src.path;
+        result = await processDocument!(given, {});
+      } catch (error) {
+        result = error instanceof Error ? error : new Error(String(error));
+      }
+      results[i] = scoreSource(src, result);
+      flush();
+    });
+  });
+  await queue.onIdle();
+  return buildReport(
+    results.filter((r): r is SourceResult => r !== undefined),
+    skipped,
+  );
 }
