@@ -40,8 +40,8 @@ describe("a register holding three deliberations of one sitting", async () => {
     expect(result.records.map((r) => r.title)).toEqual(["Vente d'un terrain communal", "Subvention au comité des fêtes", "Tarifs de la cantine"]);
     expect(result.records.map((r) => [r.vote.yes, r.vote.no, r.vote.unanimous, r.vote.outcome])).toEqual([
       [null, null, true, "adopted"],
-      [4, 1, null, "adopted"],
-      [2, 3, null, "rejected"],
+      [4, 1, false, "adopted"],
+      [2, 3, false, "rejected"],
     ]);
     expect(result.records.map((r) => r.amounts.map((a) => a.value))).toEqual([[45000], [1500], []]);
     expect(result.records[1]?.vote.named).toEqual({ no: ["Claire NOIR"], abstain: [], notVoting: ["Paul BLANC"] });

@@ -1,17 +1,25 @@
 import type { Line, Page, Span } from "../model/document.js";
+import type { Issue } from "../model/issue.js";
 import type { Loaded } from "./loaded.js";
 import { LoadError } from "./load-error.js";
 
 const PAGE_BREAK = "\f";
+/** Bytes Windows-1252 leaves undefined, and NUL. */
+const CP1252_UNDEFINED: ReadonlySet<number> = new Set([0x00, 0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 /** Text already OCR'd (.txt, .md): "\f" separates pages; offsets index the file's text as decoded. */
 export function loadText(bytes: Uint8Array, path: string): Loaded {
   if (bytes.length === 0) throw new LoadError(path, "Expected text, got an empty file");
+  const issues: Issue[] = [];
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new LoadError(path, "Expected UTF-8 text, got invalid byte sequences");
+    // Older word processors wrote Windows-1252 ("Séance" as 0x53 0xE9…). Bytes that code page leaves
+    // undefined, or NULs, mean the file is no text in it either.
+    if (bytes.some((b) => CP1252_UNDEFINED.has(b))) throw new LoadError(path, "Expected UTF-8 or Windows-1252 text, got invalid byte sequences");
+    text = new TextDecoder("windows-1252").decode(bytes);
+    issues.push({ severity: "warning", ruleId: "text.encoding-fallback", message: `Expected UTF-8 text, got invalid UTF-8 bytes: read as Windows-1252`, place: null });
   }
   if (text.includes("\u0000")) throw new LoadError(path, "Expected text, got binary data (NUL bytes)");
   if (text.trim() === "") throw new LoadError(path, "Expected text, got only white space");
@@ -21,7 +29,7 @@ export function loadText(bytes: Uint8Array, path: string): Loaded {
     pages.push({ number: pages.length + 1, start: pageStart, end: pageStart + pageText.length, lines: linesOf(pageText, pageStart), columns: 1 });
     pageStart += pageText.length + PAGE_BREAK.length;
   }
-  return { model: { kind: "text", text, pages }, issues: [] };
+  return { model: { kind: "text", text, pages }, issues };
 }
 
 function linesOf(pageText: string, offset: number): Line[] {

@@ -14,7 +14,8 @@ import { foldText } from "../normalize/text.js";
 import { buildAttendance, type PrintedCounts } from "./attendance.js";
 import { choose } from "./choose.js";
 import { Trail } from "./provenance.js";
-import { deriveOutcome } from "../refine/outcome.js";
+import { deriveOutcome, deriveUnanimity } from "../refine/outcome.js";
+import { resolveSittingNames } from "../refine/sitting-names.js";
 import { addNamedVoters } from "../refine/named-voters.js";
 import { findNamedVoters } from "../extract/named-votes.js";
 
@@ -94,7 +95,9 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     issues: trail.issues,
   };
   addNamedVoters(record, findNamedVoters(format.namedVotes, view.text, delib.body, format.vocabulary), trail);
+  record.vote.unanimous = deriveUnanimity(record.vote, trail);
   record.vote.outcome = deriveOutcome(record.vote, trail);
+  resolveSittingNames(record, trail);
   return record;
 }
 

@@ -21,3 +21,17 @@ export function deriveOutcome(vote: Vote, trail: Trail): Vote["outcome"] {
   if (vote.yes !== null && vote.yes > 0 && vote.no === null) return from("vote.yes", "adopted");
   return null;
 }
+
+/** "Pour : 17, Abstention : 1" with no word of unanimity: a split vote is not unanimous. */
+export function deriveUnanimity(vote: Vote, trail: Trail): Vote["unanimous"] {
+  if (vote.unanimous !== null) return vote.unanimous;
+  for (const key of ["no", "abstain"] as const) {
+    const n = vote[key];
+    const p = trail.provenance[`vote.${key}`];
+    if (n !== null && n > 0 && p !== undefined) {
+      trail.fromSource("vote.unanimous", p.start, p.end, DERIVED_OUTCOME_CONFIDENCE);
+      return false;
+    }
+  }
+  return null;
+}

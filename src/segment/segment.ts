@@ -49,12 +49,23 @@ function hasDecision(format: Format, text: string, range: Range): boolean {
 }
 
 /**
+ * An agenda lists the items ("1. Travaux …", "2. Adhésion …") that the minutes then treat under the same
+ * numbers: of the numbered headings sharing a number, the last is the item itself.
+ */
+function lastOfEachNumber(starts: Hit[], text: string): Hit[] {
+  const numberOf = (h: Hit): string => /^\s*([\dIVX]+)/u.exec(text.slice(h.start, h.end))?.[1] ?? "";
+  const last = new Map<string, number>();
+  starts.forEach((h, i) => last.set(numberOf(h), i));
+  return starts.filter((h, i) => last.get(numberOf(h)) === i);
+}
+
+/**
  * Deliberation ranges: from each strong start to the next, when the document has strong starts;
  * else each weak start's segment (up to the next weak start) that holds a decision.
  */
 function deliberationRanges(format: Format, text: string, whole: Range): Range[] {
   const strong = hits(format.deliberationStart.filter((r) => r.rule.strength !== "weak"), text, whole);
-  const starts = strong.length > 0 ? strong : hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole);
+  const starts = strong.length > 0 ? strong : lastOfEachNumber(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text);
   const checked = new Set(format.deliberationStart.filter((r) => r.rule.needsDecision === true).map((r) => r.rule.id));
   return starts
     .map((h, i) => ({ start: h.start, end: starts[i + 1]?.start ?? whole.end, ruleId: h.ruleId }))
