@@ -18,7 +18,7 @@ export function loadText(bytes: Uint8Array, path: string): Loaded {
     // Older word processors wrote Windows-1252 ("Séance" as 0x53 0xE9…). Bytes that code page leaves
     // undefined, or NULs, mean the file is no text in it either.
     if (bytes.some((b) => CP1252_UNDEFINED.has(b))) throw new LoadError(path, "Expected UTF-8 or Windows-1252 text, got invalid byte sequences");
-    text = new TextDecoder("windows-1252").decode(bytes);
+    text = decodeWindows1252(bytes);
     issues.push({ severity: "warning", ruleId: "text.encoding-fallback", message: `Expected UTF-8 text, got invalid UTF-8 bytes: read as Windows-1252`, place: null });
   }
   if (text.includes("\u0000")) throw new LoadError(path, "Expected text, got binary data (NUL bytes)");
@@ -43,4 +43,13 @@ function linesOf(pageText: string, offset: number): Line[] {
     lineStart += lineText.length + 1;
   }
   return lines;
+}
+
+/** Windows-1252's 0x80–0x9F (Node's TextDecoder reads that label as Latin-1 and gets them wrong). */
+const CP1252_HIGH = ["\u20ac","","\u201a","\u0192","\u201e","\u2026","\u2020","\u2021","\u02c6","\u2030","\u0160","\u2039","\u0152","","\u017d","","","\u2018","\u2019","\u201c","\u201d","\u2022","\u2013","\u2014","\u02dc","\u2122","\u0161","\u203a","\u0153","","\u017e","\u0178"];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = "";
+  for (const b of bytes) out += b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] ?? "") : String.fromCharCode(b);
+  return out;
 }
