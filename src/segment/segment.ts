@@ -49,14 +49,27 @@ function hasDecision(format: Format, text: string, range: Range): boolean {
 }
 
 /**
- * An agenda lists the items ("1. Travaux …", "2. Adhésion …") that the minutes then treat under the same
- * numbers: of the numbered headings sharing a number, the last is the item itself.
+ * Numbered headings this close together (characters from one heading's end to the next one's start) are
+ * a listing — an agenda before the items or a recapitulation after them — not items with a body.
  */
-function lastOfEachNumber(starts: Hit[], text: string): Hit[] {
+const LISTING_GAP = 200;
+
+/**
+ * An agenda or a recapitulation lists the items ("1. Travaux …", "2. Adhésion …") that the minutes treat
+ * under the same numbers: a listed heading whose number heads an item elsewhere is dropped. One whose
+ * number appears nowhere else stays (the minutes may go straight from the agenda to the first item).
+ */
+function itemsNotListings(starts: Hit[], text: string): Hit[] {
   const numberOf = (h: Hit): string => /^\s*([\dIVX]+)/u.exec(text.slice(h.start, h.end))?.[1] ?? "";
-  const last = new Map<string, number>();
-  starts.forEach((h, i) => last.set(numberOf(h), i));
-  return starts.filter((h, i) => last.get(numberOf(h)) === i);
+  const listed = starts.map((h, i) => {
+    const next = starts[i + 1];
+    const prev = starts[i - 1];
+    const gapAfter = next === undefined ? Infinity : next.start - text.indexOf("\n", h.end);
+    const gapBefore = prev === undefined ? Infinity : h.start - text.indexOf("\n", prev.end);
+    return Math.min(gapAfter, gapBefore) < LISTING_GAP;
+  });
+  const elsewhere = new Set(starts.filter((_, i) => !listed[i]).map(numberOf));
+  return starts.filter((h, i) => !listed[i] || !elsewhere.has(numberOf(h)));
 }
 
 /**
@@ -65,7 +78,7 @@ function lastOfEachNumber(starts: Hit[], text: string): Hit[] {
  */
 function deliberationRanges(format: Format, text: string, whole: Range): Range[] {
   const strong = hits(format.deliberationStart.filter((r) => r.rule.strength !== "weak"), text, whole);
-  const starts = strong.length > 0 ? strong : lastOfEachNumber(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text);
+  const starts = strong.length > 0 ? strong : itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text);
   const checked = new Set(format.deliberationStart.filter((r) => r.rule.needsDecision === true).map((r) => r.rule.id));
   return starts
     .map((h, i) => ({ start: h.start, end: starts[i + 1]?.start ?? whole.end, ruleId: h.ruleId }))
