@@ -62,7 +62,8 @@ describe("member lists", () => {
       { name: "Pierre DURAND", civility: null, commune: null },
       { name: "Anne-Marie LEFEVRE", civility: null, commune: null },
     ]);
-    expect(members("MM. DURAND, LEFEVRE, Mmes ROUX et BLANC").map((m) => m.name)).toEqual(["DURAND", "LEFEVRE", "ROUX", "BLANC"]);
+    expect(members("MM. DURAND, LEFEVRE, Mmes ROUX et BLANC").map((m) => `${m.civility} ${m.name}`)).toEqual(["M. DURAND", "M. LEFEVRE", "Mme ROUX", "Mme BLANC"]);
+    expect(members("MM  LECARDONNEL,  LE  ROUX,  MMES  LEROY").map((m) => `${m.civility} ${m.name}`)).toEqual(["M. LECARDONNEL", "M. LE ROUX", "Mme LEROY"]);
   });
   it("reads first names alone and dash lists", () => {
     expect(members("Marc, Julie et Paul").map((m) => m.name)).toEqual(["Marc", "Julie", "Paul"]);

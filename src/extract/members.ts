@@ -23,8 +23,17 @@ export interface ListedMember extends PrintedPerson {
   proxy: { to: PrintedPerson; range: Range } | null;
 }
 
-/** Civilities that stand for a group ("MM. DURAND, LEFEVRE"): the persons after them get no civility. */
-const GROUP_CIVILITIES = new Set(["MM.", "Mmes", "Messieurs", "Mesdames"]);
+/** What ends a list item. */
+const SEPARATORS: ReadonlySet<string> = new Set([",", ";", "\n", "\t", "-", "−", "–", "•", "."]);
+
+/**
+ * Civilities that stand for a group ("MM. DURAND, LEFEVRE", "MMES DOUBLET, GILBERT"), by the civility
+ * each person of a surname-only list gets; a list of full names under "MM." is often mixed: null.
+ */
+const GROUP_CIVILITIES: ReadonlyMap<string, string> = new Map([
+  ["MM.", "M."],
+  ["Mmes", "Mme"],
+]);
 
 const isName = (w: string): boolean => isSurnameWord(w) || isGivenName(w) || isInitials(w);
 
@@ -85,7 +94,8 @@ function loneItem(tokens: Token[], i: number, civilities: FullVocabulary["civili
   let n = 0;
   for (; j < tokens.length; j++, n++) {
     const t = (tokens[j] as Token).text;
-    if (t === "," || t === ";" || t === "\n" || t === ")" || t === "(" || foldForMatch(t) === "et") break;
+    if (t === ":" || t === "\t") return false; // "Audeux :", "Saint-Ours\t…": a label, not a lone name
+    if (SEPARATORS.has(t) || t === ")" || t === "(" || foldForMatch(t) === "et") break;
     if (!isName(t)) return false;
   }
   return n > 0;
@@ -97,7 +107,6 @@ function isRole(word: string, vocabulary: FullVocabulary): boolean {
   return vocabulary.roleWords.some((r) => parts.includes(foldForMatch(r)));
 }
 
-const SEPARATORS = new Set([",", ";", "\n", "\t", "-", "−", "–", "•", "."]);
 
 /**
  * Reads a list of members in the forms minutes print:
@@ -116,6 +125,7 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
   let itemStart = true; // after a separator a bare name may start a person
   let last: ListedMember | null = null;
   let depth = 0; // inside "( … )"
+  let group: { civility: string | null; range: Range } | null = null; // "MM." before several persons
   for (let i = 0; i < tokens.length; ) {
     const tok = tokens[i] as Token;
     if (tok.text === "(" || tok.text === ")") {
@@ -156,11 +166,13 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       continue;
     }
     const civility = civilities[tok.text];
-    if (civility !== undefined && GROUP_CIVILITIES.has(tok.text)) {
+    if (civility !== undefined && GROUP_CIVILITIES.has(civility)) {
+      group = { civility: GROUP_CIVILITIES.get(civility) ?? null, range: { start: tok.start, end: tok.end } };
       i++;
       itemStart = true;
       continue;
     }
+    if (civility !== undefined) group = null;
     const canStart = civility !== undefined || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary));
     const read = canStart ? readPerson(tokens, i, civilities, loneItem(tokens, i, civilities)) : null;
     if (read === null) {
@@ -172,6 +184,10 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
     skipped.push(...pending);
     pending = [];
     const member: ListedMember = { ...read.person, status, statusRange, commune: commune?.name ?? null, communeRange: commune?.range ?? null, substitute: null, proxy: null };
+    if (member.civility === null && group !== null && member.name.split(" ").every(isSurnameWord)) {
+      member.civility = group.civility;
+      member.civilityRange = group.range;
+    }
     i = read.next;
     const sub = phraseLength(tokens, i, vocabulary.substituteMarkers);
     const substitute = sub > 0 ? readPerson(tokens, i + sub, civilities, true) : null;

@@ -102,7 +102,8 @@ function listOnly(text: string, body: Range, format: Format): Range {
   while (at < body.end) {
     const next = text.indexOf("\n", at + 1);
     const lineEnd = next === -1 || next > body.end ? body.end : next;
-    let line = text.slice(at + 1, lineEnd);
+    // "(arrivé en cours de séance)": remarks in parentheses are no prose either.
+    let line = text.slice(at + 1, lineEnd).replace(/\([^)]*\)/gu, " ");
     for (const p of phrases) line = line.split(p).join(" ");
     if (seen && PROSE.test(line)) return { start: body.start, end: at };
     if (line.trim() !== "") seen = true;
