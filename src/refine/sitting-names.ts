@@ -3,21 +3,29 @@ import { resolveName, rosterEntry } from "../names/resolve.js";
 import type { Trail } from "../record/provenance.js";
 
 /**
- * "Secrétaire : Monsieur LEBLANC": a sitting officer printed by surname (or initials) is written with
- * the name the attendance lists give ("Michel LEBLANC") when exactly one member fits.
+ * "Secrétaire : Monsieur LEBLANC", "Rapporteur Mme Macé": the secretary, president or rapporteur printed by
+ * surname (or initials) is written with the name the attendance lists give ("Michel LEBLANC", "Annick
+ * MACE") when exactly one member fits.
  */
 export function resolveSittingNames(record: DelibRecord, trail: Trail): void {
   const roster = record.attendance.members.map((m) => rosterEntry(m.name));
-  for (const key of ["secretary", "president"] as const) {
-    const printed = record.sitting[key];
+  const officers: Array<{ path: string; get: () => string | null; set: (name: string) => void }> = [
+    { path: "sitting.secretary", get: () => record.sitting.secretary, set: (n) => (record.sitting.secretary = n) },
+    { path: "sitting.president", get: () => record.sitting.president, set: (n) => (record.sitting.president = n) },
+    { path: "rapporteur.name", get: () => record.rapporteur?.name ?? null, set: (n) => record.rapporteur !== null && (record.rapporteur.name = n) },
+  ];
+  for (const { path, get, set } of officers) {
+    const printed = get();
     if (printed === null) continue;
     const entry = rosterEntry(printed);
-    if (entry.given !== "" && !/^\p{Lu}{1,2}\.$/u.test(entry.given)) continue;
-    const r = resolveName(entry.given === "" ? null : entry.given, entry.surname, roster);
+    // "Macé" alone, "E. DORRIERE": a surname, perhaps with an initial.
+    const bare = entry.surname === "" ? { given: "", surname: entry.given } : entry;
+    if (bare.given !== "" && !/^\p{Lu}{1,2}\.$/u.test(bare.given)) continue;
+    const r = resolveName(bare.given === "" ? null : bare.given, bare.surname, roster);
     if (r.kind === "resolved" && r.note === null && r.entry.name !== printed) {
-      record.sitting[key] = r.entry.name;
-      const confidence = trail.confidence[`sitting.${key}`];
-      if (confidence !== undefined) trail.confidence[`sitting.${key}`] = Math.min(confidence, 0.85);
+      set(r.entry.name);
+      const confidence = trail.confidence[path];
+      if (confidence !== undefined) trail.confidence[path] = Math.min(confidence, 0.85);
     }
   }
 }
