@@ -10,7 +10,7 @@ import { runFieldRule } from "../extract/field-rules.js";
 import { distinctAmounts, findAmounts } from "../extract/amounts.js";
 import { readSignatory } from "../extract/signatory.js";
 import { findDuplicates } from "../annexes/dedupe.js";
-import { foldText } from "../normalize/text.js";
+import { foldForMatch, foldText } from "../normalize/text.js";
 import { buildAttendance, type PrintedCounts } from "./attendance.js";
 import { choose } from "./choose.js";
 import { Trail } from "./provenance.js";
@@ -61,7 +61,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     id: `${source.sha256.slice(0, 16)}#${index}`,
     source: { path: source.path, sha256: source.sha256, kind: model.kind, pages: model.pages.length },
     format: format.ref,
-    council: { name: get<string>("council.name"), body: get<string>("council.body") },
+    council: { name: get<string>("council.name"), body: canonicalBody(get<string>("council.body"), format.vocabulary.bodies) },
     sitting: {
       date: get<string>("sitting.date"),
       place: get<string>("sitting.place"),
@@ -99,6 +99,12 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   record.vote.outcome = deriveOutcome(record.vote, trail);
   resolveSittingNames(record, trail);
   return record;
+}
+
+/** "CONSEIL MUNICIPAL", "Conseil Municipal" → "Conseil municipal", as the vocabulary writes the body. */
+function canonicalBody(printed: string | null, bodies: readonly string[]): string | null {
+  if (printed === null) return null;
+  return bodies.find((b) => foldForMatch(b) === foldForMatch(printed)) ?? printed;
 }
 
 /** Counts the document prints ("Présents : 8", "en exercice : 123"), to be preferred over counting lists. */

@@ -15,7 +15,7 @@ export function choose(candidates: Candidate[], trail: Trail): Map<string, Candi
       chosen.set(c.path, c);
       continue;
     }
-    if (foldForMatch(String(best.value)) === foldForMatch(String(c.value))) continue;
+    if (sameValue(best.value, c.value)) continue;
     const key = `${c.path}\u0000${String(c.value)}`;
     if (warned.has(key)) continue;
     warned.add(key);
@@ -29,4 +29,14 @@ export function choose(candidates: Candidate[], trail: Trail): Map<string, Candi
     );
   }
   return chosen;
+}
+
+/** "Macé" and "Annick Macé", "2020/005418" and "2020/005418": one value read twice, not two values. */
+function sameValue(a: Candidate["value"], b: Candidate["value"]): boolean {
+  const x = foldForMatch(String(a));
+  const y = foldForMatch(String(b));
+  if (x === y) return true;
+  if (typeof a !== "string" || typeof b !== "string") return false;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return long.endsWith(` ${short}`);
 }

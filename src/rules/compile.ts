@@ -42,6 +42,7 @@ export function mergeVocabulary(parent: FullVocabulary, child: Vocabulary | unde
     proxySeparators: child.proxySeparators ?? parent.proxySeparators,
     signatureOpeners: child.signatureOpeners ?? parent.signatureOpeners,
     roleWords: child.roleWords ?? parent.roleWords,
+    bodies: child.bodies ?? parent.bodies,
   };
 }
 
@@ -53,6 +54,7 @@ export const EMPTY_VOCABULARY: FullVocabulary = {
   proxySeparators: [],
   signatureOpeners: [],
   roleWords: [],
+  bodies: [],
 };
 
 /** Child rules first; a child rule with a parent rule's id replaces it. */

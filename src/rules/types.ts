@@ -88,6 +88,8 @@ export interface Vocabulary {
   proxySeparators?: string[];
   /** Lines that open the signature block ("Pour extrait conforme"). */
   signatureOpeners?: string[];
+  /** Deliberating bodies as records write them ("Conseil municipal"): a printed "CONSEIL MUNICIPAL" takes this form. */
+  bodies?: string[];
   /** Words that make a line a role ("Président", "Maire"…). */
   roleWords?: string[];
 }
