@@ -1,8 +1,12 @@
-/** Whitespace folded to single spaces, trimmed, trailing separators dropped: "Vice-Président ," → "Vice-Président". */
+/**
+ * Whitespace folded to single spaces, trimmed, trailing separators and rules dropped:
+ * "Vice-Président ," → "Vice-Président", "PRIX DE L'EAU ---------" → "PRIX DE L'EAU".
+ */
 export function foldText(raw: string): string {
   return raw
     .replace(/\s+/gu, " ")
     .trim()
+    .replace(/(?:\s*[-=_–—]{3,})+$/u, "")
     .replace(/[\s,;:]+$/u, "");
 }
 
