@@ -9,9 +9,9 @@ import { packageRoot } from "../src/paths.js";
 // says why, and the yield never drops below the floor measured when it was last raised (README quotes it).
 const SHARED = join(packageRoot, "..", "shared", "corpus");
 const FLOOR = {
-  documentsWithRecords: 163,
-  records: 1206,
-  filled: { title: 1206, "sitting.date": 1188, "sitting.president": 1031, "council.name": 936, "council.body": 1185, "vote.outcome": 1120, "vote.unanimous": 1001, "vote.yes": 176, "attendance.members.0.name": 1199 },
+  documentsWithRecords: 181,
+  records: 1696,
+  filled: { title: 1695, "sitting.date": 1666, "sitting.president": 1505, "council.name": 1493, "council.body": 1669, "vote.outcome": 1595, "vote.unanimous": 1578, "vote.yes": 183, "attendance.members.0.name": 1675 },
 };
 const EXPLAINED = new Set(["segment.no-deliberation", "pdf.page-without-text"]);
 
