@@ -122,14 +122,16 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
   const firstProxy = printedProxies[0];
   const proxiesRange = proxyRange ?? (firstProxy === undefined ? null : firstProxy.range);
   if (proxiesRange !== null) fromLists.proxies = { value: proxies.length, range: proxiesRange };
-  // With attendance lists and no printed figure: those named are the members in office, and a sitting
-  // that lists nobody by video had nobody remote.
+  // With attendance lists and no printed figure: those named are the members in office, a sitting that
+  // lists nobody by video had nobody remote, and one that names no proxy had none.
   const sectionRanges = Object.values(countRange);
   const firstList = sectionRanges[0];
   if (firstList !== undefined && members.length > 0) {
     const lists = { start: Math.min(...sectionRanges.map((r) => r.start)), end: Math.max(...sectionRanges.map((r) => r.end)) };
     fromLists.inOffice ??= { value: members.length, range: lists };
     if (fromLists.remote === undefined && countRange.present !== undefined) fromLists.remote = { value: 0, range: countRange.present };
+    // Attendance lists with no proxy anywhere in them: nobody gave one.
+    if (fromLists.proxies === undefined) fromLists.proxies = { value: 0, range: lists };
   }
   const counts: AttendanceCounts = { inOffice: null, present: null, remote: null, absent: null, proxies: null, voters: null };
   for (const key of ["inOffice", "present", "remote", "absent", "proxies", "voters"] as const) {
