@@ -9,6 +9,9 @@ export interface FoundSignatory {
   roleRange: Range | null;
 }
 
+/** A signer's title fits on a short line ("Président du Conseil départemental"). */
+const MAX_ROLE_LENGTH = 60;
+
 /** How many lines after "Pour extrait conforme" the signer's name may come: a role line or two, a blank. */
 const MAX_LINES_TO_NAME = 6;
 
@@ -51,11 +54,12 @@ export function readSignatory(text: string, openerEnd: number, end: number, voca
   const after = lines[at + 1];
   const before = lines[at - 1];
   const roleLine = after !== undefined && isRole(after.text) ? after : before !== undefined && isRole(before.text) ? before : undefined;
-  const role = roleLine?.text.replace(/,$/u, "") ?? null;
+  // "Le Maire," → "Maire"; a long line naming a role is a sentence, not the signer's title.
+  const role = roleLine === undefined || roleLine.text.length > MAX_ROLE_LENGTH ? null : roleLine.text.replace(/,$/u, "").replace(/^(?:Le|La|L['’])\s*/u, "");
   return {
     name,
     nameRange: { start: nameLine.start, end: nameLine.start + name.length },
     role,
-    roleRange: roleLine === undefined || role === null ? null : { start: roleLine.start, end: roleLine.start + role.length },
+    roleRange: roleLine === undefined || role === null ? null : { start: roleLine.start + roleLine.text.indexOf(role), end: roleLine.start + roleLine.text.indexOf(role) + role.length },
   };
 }

@@ -39,3 +39,17 @@ export function frenchDateInWords(raw: string): string | null {
   if (year === null || day === null || month === undefined) return null;
   return iso(year, month, day);
 }
+
+/** "douze avril deux mille vingt-deux", "18 septembre 2023", "premier mai deux mille" → ISO. */
+export function frenchDateDayMonthYear(raw: string): string | null {
+  const words = raw.replace(/\s+/gu, " ").trim().split(" ");
+  const at = words.findIndex((w) => MONTHS[fold(w)] !== undefined);
+  if (at < 1) return null;
+  const dayText = words.slice(0, at).join(" ").replace(/^(\d+)er$/u, "$1");
+  const yearText = words.slice(at + 1).join(" ");
+  const day = /^\d+$/u.test(dayText) ? Number(dayText) : frenchNumber(dayText);
+  const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : frenchNumber(yearText);
+  const month = MONTHS[fold(words[at] ?? "")];
+  if (day === null || year === null || month === undefined) return null;
+  return iso(year, month, day);
+}

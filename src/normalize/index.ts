@@ -1,5 +1,5 @@
 import { amountValue } from "./amount.js";
-import { frenchDate, frenchDateInWords } from "./date.js";
+import { frenchDate, frenchDateDayMonthYear, frenchDateInWords } from "./date.js";
 import { integer } from "./integer.js";
 import { frenchNumber } from "./french-number.js";
 import { foldText } from "./text.js";
@@ -12,6 +12,7 @@ export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> 
   text: foldText,
   date: frenchDate,
   dateWords: frenchDateInWords,
+  dateDMY: frenchDateDayMonthYear,
   time: clockTime,
   integer,
   /** "11" or "vingt-cinq": a count in digits or words. */
