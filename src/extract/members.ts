@@ -24,7 +24,7 @@ export interface ListedMember extends PrintedPerson {
 }
 
 /** What ends a list item. */
-const SEPARATORS: ReadonlySet<string> = new Set([",", ";", "\n", "\t", "-", "−", "–", "•", "."]);
+const SEPARATORS: ReadonlySet<string> = new Set([",", ";", "\n", "\t", "-", "−", "–", "•", ".", "/"]);
 
 /**
  * Civilities that stand for a group ("MM. DURAND, LEFEVRE", "MMES DOUBLET, GILBERT"), by the civility
