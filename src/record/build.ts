@@ -49,7 +49,9 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   };
 
   const membersInOffice = get<number>("sitting.membersInOffice");
-  const rapporteurName = get<string>("rapporteur.name");
+  // "Monsieur le Président présente…": the rapporteur is whoever presides ("$sitting.president").
+  const rapporteurRead = get<string>("rapporteur.name");
+  const rapporteurName = rapporteurRead === "$sitting.president" ? (chosen.get("sitting.president")?.value as string | undefined) ?? null : rapporteurRead;
   const rapporteurRole = rapporteurName === null ? null : get<string>("rapporteur.role");
   const signatory = signatoryOf(format, view, delib.body, trail);
   const budgetLine = get<string>("budget.line");
