@@ -20,8 +20,10 @@ export function expandMacros(pattern: string, macros: Readonly<Record<string, st
 
 /** Compiles a rule pattern: "d" (indices), "g" and "u" always, plus the rule's own flags. */
 export function compilePattern(pattern: string, flags: string | undefined, macros: Readonly<Record<string, string>>, ruleId: string): RegExp {
-  const source = expandMacros(pattern, macros, ruleId);
+  const expanded = expandMacros(pattern, macros, ruleId);
   const all = new Set(["d", "g", "u", ...(flags ?? "")]);
+  // A line start is also a page start: the assembled text separates pages with "\f", which "^" ignores.
+  const source = all.has("m") && expanded.startsWith("^") ? `(?:^|(?<=\f))${expanded.slice(1)}` : expanded;
   try {
     return new RegExp(source, [...all].sort().join(""));
   } catch (e) {
