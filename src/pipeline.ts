@@ -69,10 +69,16 @@ export async function processDocument(path: string, options: ProcessOptions = {}
       result.issues.push(notADeliberation(detection.format.ref));
       return result;
     }
-    result.records = segments.deliberations.map((d, i) => {
-      const record = buildRecord(model, view, detection.format, segments, d, i, { path: shown, sha256: result.sha256 });
-      record.issues.push(...runChecks(record));
-      return record;
+    // One deliberation that trips a bug of ours costs that record only: the others are kept.
+    segments.deliberations.forEach((d, i) => {
+      try {
+        const record = buildRecord(model, view, detection.format, segments, d, i, { path: shown, sha256: result.sha256 });
+        record.issues.push(...runChecks(record));
+        result.records.push(record);
+      } catch (e) {
+        result.status = "partial";
+        result.issues.push({ severity: "error", ruleId: "record.internal-error", message: `Expected a record for deliberation #${i}, got an internal error: ${(e as Error).message}`, place: null });
+      }
     });
     lap("extract");
     return result;
