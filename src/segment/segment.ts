@@ -117,7 +117,11 @@ export function segment(view: TextView, format: Format): Segments {
   const text = view.text;
   const whole = { start: 0, end: text.length };
   const ranges = deliberationRanges(format, text, whole);
-  const header = { start: 0, end: ranges[0]?.start ?? text.length };
+  // An extract may print its number before the sitting ("Délibération n° CP2022-086" then attendance): with
+  // one deliberation and no section heading above it, the sitting is read up to that deliberation's end.
+  let header = { start: 0, end: ranges[0]?.start ?? text.length };
+  const only = ranges.length === 1 ? ranges[0] : undefined;
+  if (only !== undefined && hits(format.sections, text, header).length === 0) header = { start: 0, end: only.end };
   const headings = hits(format.sections, text, header);
   const kindOf = new Map(format.sections.map((s) => [s.rule.id, s.rule.kind]));
   const sections: Section[] = headings.map((h, i) => {
