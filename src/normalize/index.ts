@@ -10,6 +10,13 @@ export type Normalized = string | number | boolean | null;
 /** The normalisers a rule may name in its captures ("normalize": "date"). */
 export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> = {
   text: foldText,
+  /** "en séance publique, salle du conseil, après convocation du 3 mars" → "salle du conseil". */
+  place: (raw) =>
+    foldText(
+      raw
+        .replace(/^(?:en\s+)?(?:séance|session)\s+(?:publique|ordinaire|extraordinaire)\s*,?\s*(?:(?:à|dans|en)\s+(?:la\s+|le\s+|les\s+|l['’])?)?/iu, "")
+        .replace(/,\s*(?:après|sur|suite\s+à)\s+(?:une\s+)?convocation.*$/isu, ""),
+    ),
   date: frenchDate,
   dateWords: frenchDateInWords,
   dateDMY: frenchDateDayMonthYear,

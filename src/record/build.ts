@@ -53,7 +53,9 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const rapporteurRead = get<string>("rapporteur.name");
   const rapporteurName = rapporteurRead === "$sitting.president" ? (chosen.get("sitting.president")?.value as string | undefined) ?? null : rapporteurRead;
   const rapporteurRole = rapporteurName === null ? null : get<string>("rapporteur.role");
-  const signatory = signatoryOf(format, view, delib.body, trail);
+  // A register signed once at its end: the signature stands for each of its deliberations.
+  const last = segments.deliberations.at(-1);
+  const signatory = signatoryOf(format, view, delib.body, trail) ?? (last === undefined || last === delib ? null : signatoryOf(format, view, last.body, trail));
   const budgetLine = get<string>("budget.line");
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
