@@ -42,10 +42,12 @@ function isPersonLine(line: string): boolean {
 
 /**
  * The signer after "Pour extrait conforme": "Le Vice-Président suppléant, / Gabriel BAULIEU / 1er Vice-Président".
- * The role is the line after the name when it names a role, else the role line before the name.
+ * The role is the line after the name when it names a role, else the role line before the name
+ * (the opener's line included: "Le Maire, / Jean-François BLOUIN").
  */
-export function readSignatory(text: string, openerEnd: number, end: number, vocabulary: FullVocabulary): FoundSignatory | null {
-  const lines = linesFrom(text, text.indexOf("\n", openerEnd) + 1 || end, end, MAX_LINES_TO_NAME);
+export function readSignatory(text: string, openerStart: number, end: number, vocabulary: FullVocabulary): FoundSignatory | null {
+  // From the opener's own line: "Le Maire," may be the opener and the role at once.
+  const lines = linesFrom(text, text.lastIndexOf("\n", openerStart) + 1, end, MAX_LINES_TO_NAME + 1);
   const isRole = (l: string): boolean => vocabulary.roleWords.some((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "u").test(l));
   const at = lines.findIndex((l) => isPersonLine(l.text));
   const nameLine = lines[at];

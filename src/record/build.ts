@@ -139,7 +139,7 @@ function signatoryOf(format: Format, view: TextView, body: Range, trail: Trail):
     regex.lastIndex = 0;
     const m = regex.exec(slice);
     if (m === null) continue;
-    const found = readSignatory(view.text, body.start + m.index + m[0].length, body.end, format.vocabulary);
+    const found = readSignatory(view.text, body.start + m.index, body.end, format.vocabulary);
     if (found === null) continue;
     trail.fromView("signatory.name", found.nameRange, SIGNATORY_CONFIDENCE);
     if (found.roleRange !== null) trail.fromView("signatory.role", found.roleRange, SIGNATORY_CONFIDENCE);
