@@ -332,29 +332,19 @@ export function sumScores(scores: readonly RecordScore[]): RecordScore {
           : { ...cur, strict: add(cur.strict, f.strict), soft: add(cur.soft, f.soft) },
       );
     }
-    if (s.members !== null) {
-      const m: MemberStats = members ?? { expected: 0, predicted: 0, matched: 0, matchedSoft: 0, names: 0 };
-      members = {
-        expected: m.expected + s.members.expected,
-        predicted: m.predicted + s.members.predicted,
-        matched: m.matched + s.members.matched,
-        matchedSoft: m.matchedSoft + s.members.matchedSoft,
-        names: m.names + s.members.names,
-      };
-    }
-    if (s.proxies !== null) {
-      const p: ProxyStats = proxies ?? { expected: 0, predicted: 0, matched: 0, matchedSoft: 0, resolved: 0 };
-      proxies = {
-        expected: p.expected + s.proxies.expected,
-        predicted: p.predicted + s.proxies.predicted,
-        matched: p.matched + s.proxies.matched,
-        matchedSoft: p.matchedSoft + s.proxies.matchedSoft,
-        resolved: p.resolved + s.proxies.resolved,
-      };
-    }
+    if (s.members !== null) members = sumCounts(members, s.members);
+    if (s.proxies !== null) proxies = sumCounts(proxies, s.proxies);
   }
   const fields = [...byField.values()].sort((a, b) => ALL_FIELDS.indexOf(a.field) - ALL_FIELDS.indexOf(b.field));
   return { fields, members, proxies };
+}
+
+/** Field-by-field sum of two count records of one shape (member or proxy statistics). */
+function sumCounts<T extends MemberStats | ProxyStats>(total: T | null, add: T): T {
+  if (total === null) return { ...add };
+  const out = { ...total };
+  for (const key of Object.keys(add) as Array<keyof T>) (out[key] as number) = (total[key] as number) + (add[key] as number);
+  return out;
 }
 
 export interface DocumentScore {
