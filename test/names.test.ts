@@ -109,6 +109,9 @@ describe("proxy lists", () => {
       "D. LEGAIN → D. LHOMME",
     ]);
   });
+  it("ignores remarks in parentheses", () => {
+    expect(proxies("N. FERREIRA (à partir de la question 3) a donné pouvoir à Monsieur P. DROULLOURS")).toEqual(["N. FERREIRA → P. DROULLOURS"]);
+  });
   it("skips what is not a proxy", () => {
     const read = readProxyList("néant", whole("néant"), vocabulary);
     expect(read.proxies).toEqual([]);

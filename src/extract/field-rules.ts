@@ -13,6 +13,7 @@ export function runFieldRule(compiled: Compiled<FieldRule>, view: TextView, rang
   const lead = text.length - text.trimStart().length;
   for (const m of text.matchAll(regex)) {
     if (rule.at === "start" && m.index > lead) break;
+    if (rule.at === "first" && found.length > 0) break;
     for (const [path, capture] of Object.entries(rule.captures)) {
       let viewStart: number;
       let viewEnd: number;

@@ -20,6 +20,16 @@ export interface PrintedProxy {
   range: Range;
 }
 
+function withoutParentheses(tokens: Token[]): Token[] {
+  let depth = 0;
+  return tokens.filter((t) => {
+    if (t.text === "(") depth++;
+    const inside = depth > 0;
+    if (t.text === ")" && depth > 0) depth--;
+    return !inside && t.text !== ")";
+  });
+}
+
 /** "C.DEVESA" → "C." + "DEVESA": initials glued to the surname are split (offsets kept). */
 function splitGlued(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -73,7 +83,8 @@ function isJoiner(tokens: Token[], i: number, joiners: readonly string[]): numbe
  * A missing separator is tolerated: "L. BERNARD à JP. MICHAUD B. LOUIS à F. TAILLARD" gives two proxies.
  */
 export function readProxyList(text: string, body: Range, vocabulary: FullVocabulary): { proxies: PrintedProxy[]; skipped: Token[] } {
-  const tokens = splitGlued(tokenize(text.slice(body.start, body.end), body.start));
+  // "(à partir de la question 3)": remarks in parentheses hold no proxy; their "à" would read as one.
+  const tokens = splitGlued(withoutParentheses(tokenize(text.slice(body.start, body.end), body.start)));
   const separators = new Set(vocabulary.proxySeparators.map(foldForMatch));
   const proxies: PrintedProxy[] = [];
   const skipped: Token[] = [];

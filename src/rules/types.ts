@@ -23,8 +23,11 @@ export interface FieldRule {
   pattern: string;
   /** Extra RegExp flags ("i", "m"); "d", "g" and "u" are always on. */
   flags?: string;
-  /** "start": only a match at the start of the scope counts (a segment's own heading, not later lines). */
-  at?: "start";
+  /**
+   * "start": only a match at the start of the scope counts (a segment's own heading, not later lines);
+   * "first": only the first match counts (later mentions are references, not conflicting values).
+   */
+  at?: "start" | "first";
   captures: Record<string, Capture>;
   /** How sure a match makes us, 0..1. */
   confidence: number;
