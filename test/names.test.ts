@@ -77,6 +77,7 @@ describe("member lists", () => {
     expect(read("M. Pierre DURAND (pouvoir à Mme Anne ROUX), Mme Karine DUTEIL (arrivée à 19h07)")).toEqual(["Pierre DURAND → Anne ROUX", "Karine DUTEIL"]);
     expect(read("Mme Laurence CHAUVIN à Mr Michel SOISNARD et Monique GUIBOUT à Annick MACE.")).toEqual(["Laurence CHAUVIN → Michel SOISNARD", "Monique GUIBOUT → Annick MACE"]);
     expect(read("M. Paul BLANC donne pouvoir à M. Jean NOIR")).toEqual(["Paul BLANC → Jean NOIR"]);
+    expect(read("COSSEC, FERREIRA (A PARTIR DE LA QUESTION N°5), ATLAN")).toEqual(["COSSEC", "FERREIRA", "ATLAN"]);
     expect(read("Anne-Marie (pouvoir donné à Yves) / Marc (pouvoir donné Patrick)")).toEqual(["Anne-Marie → Yves", "Marc → Patrick"]);
   });
   it("reads a table flattened to lines, the commune in its first cell", () => {

@@ -134,7 +134,8 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       i++;
       if (tok.text === "(" && last !== null) {
         // "(pouvoir à Mme Y)": a proxy inside parentheses belongs to the member before it.
-        const p = phraseLength(tokens, i, vocabulary.proxyMarkers);
+        // A bare "à" is too weak here: "(à partir de la question 5)" is no proxy.
+        const p = phraseLength(tokens, i, vocabulary.proxyMarkers.filter((m) => m.includes(" ")));
         const holder = p > 0 ? readPerson(tokens, i + p, civilities, true) : null;
         if (holder !== null) {
           last.proxy = { to: holder.person, range: { start: last.nameRange.start, end: holder.person.nameRange.end } };
