@@ -212,3 +212,18 @@ export function predictedAmounts(predicted: unknown): number[] {
 export function amountEqual(a: number, b: number, mode: Mode): boolean {
   return mode === "strict" ? a === b : Math.abs(a - b) < 0.005;
 }
+
+/** Size of the multiset intersection of two key lists. */
+export function multisetMatches(expected: readonly string[], predicted: readonly string[]): number {
+  const pool = new Map<string, number>();
+  for (const key of predicted) pool.set(key, (pool.get(key) ?? 0) + 1);
+  let matched = 0;
+  for (const key of expected) {
+    const left = pool.get(key) ?? 0;
+    if (left > 0) {
+      matched++;
+      pool.set(key, left - 1);
+    }
+  }
+  return matched;
+}

@@ -14,7 +14,7 @@
  * Expected records left unpaired are missed (scored against null); predicted ones left unpaired are
  * extra (false positives of the `records` field).
  */
-import { foldText } from "./fields.js";
+import { foldText, multisetMatches } from "./fields.js";
 
 /** Minimum title similarity (Dice on word bigrams, 0..1) for pass 3. */
 export const TITLE_MATCH_THRESHOLD = 0.5;
@@ -83,17 +83,7 @@ export function titleSimilarity(a: unknown, b: unknown): number {
   const n = wa.length < 2 || wb.length < 2 ? 1 : 2;
   const ga = grams(wa, n);
   const gb = grams(wb, n);
-  const pool = new Map<string, number>();
-  for (const g of gb) pool.set(g, (pool.get(g) ?? 0) + 1);
-  let common = 0;
-  for (const g of ga) {
-    const left = pool.get(g) ?? 0;
-    if (left > 0) {
-      common++;
-      pool.set(g, left - 1);
-    }
-  }
-  return (2 * common) / (ga.length + gb.length);
+  return (2 * multisetMatches(ga, gb)) / (ga.length + gb.length);
 }
 
 interface Candidate {

@@ -43,6 +43,7 @@ import {
   lookup,
   memberKey,
   memberNameKey,
+  multisetMatches,
   predictedAmounts,
   proxyKey,
   softEqual,
@@ -133,20 +134,6 @@ function scoreScalar(expected: unknown, predicted: unknown, mode: Mode): Counts 
   return c;
 }
 
-/** Size of the multiset intersection of two key lists. */
-export function multisetMatches(expected: readonly string[], predicted: readonly string[]): number {
-  const pool = new Map<string, number>();
-  for (const key of predicted) pool.set(key, (pool.get(key) ?? 0) + 1);
-  let matched = 0;
-  for (const key of expected) {
-    const left = pool.get(key) ?? 0;
-    if (left > 0) {
-      matched++;
-      pool.set(key, left - 1);
-    }
-  }
-  return matched;
-}
 
 function setCounts(expected: readonly string[], predicted: readonly string[]): Counts {
   const tp = multisetMatches(expected, predicted);
@@ -478,11 +465,6 @@ export function discoverCorpus(corpusDir: string, repoRoot: string): { sources: 
 
 export type ProcessDocument = (path: string, options: { format?: string }) => Promise<DocumentResult>;
 
-/** The pipeline the evaluator scores. */
-export async function loadPipeline(): Promise<ProcessDocument> {
-  return processDocument;
-}
-
 export type RunStatus = "ok" | "partial" | "failed" | "error";
 
 export interface SourceResult {
@@ -651,7 +633,7 @@ export async function runEval(options: RunOptions = {}): Promise<EvalReport> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
   const { sources, skipped } = discoverCorpus(corpus, root);
   for (const s of skipped) log(`skipped ${s.caseId}: ${s.source} (${s.reason})`);
-  const processDocument = sources.length > 0 ? (options.processDocument ?? (await loadPipeline())) : null;
+  const run = sources.length > 0 ? (options.processDocument ?? processDocument) : null;
 
   const results: (SourceResult | undefined)[] = sources.map(() => undefined);
   let next = 0; // the first source whose notes are not logged yet
@@ -668,7 +650,7 @@ export async function runEval(options: RunOptions = {}): Promise<EvalReport> {
       try {
         // "Path as given to the batch, relative to the working directory".
         const given = toPosix(relative(process.cwd(), src.path)) || src.path;
-        result = await processDocument!(given, {});
+        result = await run!(given, {});
       } catch (error) {
         result = error instanceof Error ? error : new Error(String(error));
       }

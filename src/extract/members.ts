@@ -1,7 +1,7 @@
 import type { MemberStatus } from "../model/record.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import { foldForMatch } from "../normalize/text.js";
-import { isGivenName, isInitials, isSurnameWord, tokenize, type Token } from "../names/tokens.js";
+import { isGivenName, isInitials, isSurnameWord, phraseLength, tokenize, type Token } from "../names/tokens.js";
 import type { Range } from "./candidate.js";
 
 /** A person as a list prints them: "Mme Françoise GALLIOU". Ranges index the matching view. */
@@ -75,16 +75,6 @@ export function readPerson(tokens: Token[], i: number, civilities: FullVocabular
     },
     next: j,
   };
-}
-
-/** The phrase at token i ("représenté par son suppléant", "donne pouvoir à"), as the number of tokens it spans, or 0. */
-export function phraseLength(tokens: Token[], i: number, phrases: readonly string[]): number {
-  for (const phrase of phrases) {
-    const words = phrase.split(/\s+/u);
-    const seen = tokens.slice(i, i + words.length).map((t) => foldForMatch(t.text));
-    if (seen.length === words.length && words.every((w, k) => foldForMatch(w) === seen[k])) return words.length;
-  }
-  return 0;
 }
 
 /** True when the tokens from i to the next separator are all name words (the item is a lone name). */

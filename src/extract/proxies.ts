@@ -1,6 +1,6 @@
 import type { FullVocabulary } from "../rules/compile.js";
 import { foldForMatch } from "../normalize/text.js";
-import { isGivenName, isInitials, isSurnameWord, tokenize, type Token } from "../names/tokens.js";
+import { isGivenName, isInitials, isSurnameWord, phraseLength, tokenize, type Token } from "../names/tokens.js";
 import type { Range } from "./candidate.js";
 
 /** One end of a proxy as printed: "M.T. MICHEL" → given "M.T.", surname "MICHEL". */
@@ -70,14 +70,6 @@ function readRef(tokens: Token[], i: number, civilities: FullVocabulary["civilit
   };
 }
 
-function isJoiner(tokens: Token[], i: number, joiners: readonly string[]): number {
-  for (const joiner of joiners) {
-    const words = joiner.split(/\s+/u);
-    if (words.every((w, k) => tokens[i + k] !== undefined && foldForMatch((tokens[i + k] as Token).text) === foldForMatch(w))) return words.length;
-  }
-  return 0;
-}
-
 /**
  * Reads a proxy list: "T. JAVAUX à C. MAGNIN-FEYSOT, M.J. BERNABEU à P. SIMONIN, … et D. LEGAIN à D. LHOMME".
  * A missing separator is tolerated: "L. BERNARD à JP. MICHAUD B. LOUIS à F. TAILLARD" gives two proxies.
@@ -94,7 +86,7 @@ export function readProxyList(text: string, body: Range, vocabulary: FullVocabul
       continue;
     }
     const from = readRef(tokens, i, vocabulary.civilities);
-    const joiner = from === null ? 0 : isJoiner(tokens, from.next, vocabulary.proxyJoiners);
+    const joiner = from === null ? 0 : phraseLength(tokens, from.next, vocabulary.proxyJoiners);
     const to = from !== null && joiner > 0 ? readRef(tokens, from.next + joiner, vocabulary.civilities) : null;
     if (from === null || to === null) {
       skipped.push(tokens[i] as Token);

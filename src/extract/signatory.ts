@@ -48,7 +48,8 @@ function isPersonLine(line: string): boolean {
 export function readSignatory(text: string, openerStart: number, end: number, vocabulary: FullVocabulary): FoundSignatory | null {
   // From the opener's own line: "Le Maire," may be the opener and the role at once.
   const lines = linesFrom(text, text.lastIndexOf("\n", openerStart) + 1, end, MAX_LINES_TO_NAME + 1);
-  const isRole = (l: string): boolean => vocabulary.roleWords.some((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "u").test(l));
+  const roles = vocabulary.roleWords.map((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "u"));
+  const isRole = (l: string): boolean => roles.some((re) => re.test(l));
   const at = lines.findIndex((l) => isPersonLine(l.text));
   const nameLine = lines[at];
   if (nameLine === undefined) return null;

@@ -1,4 +1,5 @@
 /** Word shapes used to read names as French minutes print them. */
+import { foldForMatch } from "../normalize/text.js";
 
 export interface Token {
   text: string;
@@ -44,4 +45,14 @@ export function initialsOf(given: string): string {
     .map((p) => p[0] ?? "")
     .join("")
     .toUpperCase();
+}
+
+/** The phrase at token i ("représenté par son suppléant", "donne pouvoir à"), as the number of tokens it spans, or 0. */
+export function phraseLength(tokens: Token[], i: number, phrases: readonly string[]): number {
+  for (const phrase of phrases) {
+    const words = phrase.split(/\s+/u);
+    const seen = tokens.slice(i, i + words.length).map((t) => foldForMatch(t.text));
+    if (seen.length === words.length && words.every((w, k) => foldForMatch(w) === seen[k])) return words.length;
+  }
+  return 0;
 }
