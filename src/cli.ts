@@ -3,12 +3,13 @@ import { availableParallelism } from "node:os";
 import { loadRuleBook } from "./rules/format.js";
 import { runBatch, UsageError, type BatchSummary } from "./batch/run.js";
 
-const USAGE = `Usage: delib extract <path>... --out <dir> [--concurrency N] [--format <rules-id>] [--timings] [--quiet]
+const USAGE = `Usage: delib extract <path>... --out <dir> [--concurrency N] [--format <rules-id>] [--ocr auto|off] [--timings] [--quiet]
 
   <path>          files or folders (walked recursively): .pdf, .txt, .md
   --out <dir>     where deliberations.jsonl, documents.jsonl and issues.jsonl are written (must hold none yet)
   --concurrency   documents read at once (default: the number of cores)
   --format        force a rule set instead of detecting it (e.g. grand-besancon/2020)
+  --ocr           auto (default): OCR PDF pages without a usable text layer (offline); off: read them as empty
   --timings       write per-stage milliseconds into documents.jsonl (output is then not byte-identical between runs)
   --quiet         no progress on stderr
 
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: "string" },
         concurrency: { type: "string" },
         format: { type: "string" },
+        ocr: { type: "string" },
         resume: { type: "boolean" },
         timings: { type: "boolean" },
         quiet: { type: "boolean" },
@@ -64,8 +66,11 @@ export async function main(argv: string[]): Promise<number> {
   if (values.format !== undefined && !loadRuleBook().formats.has(values.format)) {
     return usage(`Expected --format to name a rule set (${[...loadRuleBook().formats.keys()].sort().join(", ")}), got "${values.format}"`);
   }
+  const ocr = values.ocr ?? "auto";
+  if (ocr !== "auto" && ocr !== "off") return usage(`Expected --ocr to be "auto" or "off", got "${ocr}"`);
   try {
     const summary = await runBatch({
+      ocr,
       paths,
       out: values.out,
       concurrency,

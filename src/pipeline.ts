@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import type { Issue } from "./model/issue.js";
 import type { DocumentResult } from "./model/result.js";
 import { loadDocument } from "./load/index.js";
+import type { OcrMode } from "./load/ocr/choose.js";
 import { LoadError } from "./load/load-error.js";
 import { markupFreeView } from "./text/markup.js";
 import { identityView, type TextView } from "./text/view.js";
@@ -17,13 +18,15 @@ import { buildRecord, sha256Hex } from "./record/build.js";
 import { runChecks } from "./check/run.js";
 
 /** Loader issues that mean part of the document could not be read: its status is then "partial". */
-const PARTIAL_WHEN: ReadonlySet<string> = new Set(["pdf.truncated", "pdf.page-without-text"]);
+const PARTIAL_WHEN: ReadonlySet<string> = new Set(["pdf.truncated", "pdf.page-without-text", "pdf.ocr-failed"]);
 
 export interface ProcessOptions {
   /** Force a rule set instead of detecting one ("grand-besancon/2020"). */
   format?: string;
   /** The path written into records (defaults to the path read). */
   displayPath?: string;
+  /** PDF pages without a usable text layer: "auto" (default) OCRs them, "off" reads them as empty. */
+  ocr?: OcrMode;
 }
 
 function now(): number {
@@ -50,12 +53,13 @@ export async function processDocument(path: string, options: ProcessOptions = {}
   }
   result.sha256 = sha256Hex(bytes);
   try {
-    const loaded = await loadDocument(bytes, shown);
+    const loaded = await loadDocument(bytes, shown, options.ocr === undefined ? {} : { ocr: options.ocr });
     lap("load");
     const { model } = loaded;
     result.kind = model.kind;
     result.pages = model.pages.length;
     result.text = model.text;
+    if (model.pageSources !== undefined) result.pageSources = model.pageSources;
     result.issues.push(...loaded.issues);
     const view: TextView = model.kind === "text" ? markupFreeView(model.text) : identityView(model.text);
     const detection = detectFormat(view.text, loadRuleBook(), options.format);

@@ -194,20 +194,20 @@ describe("loadPdf on broken input", () => {
     expect((await loadError(locked)).reason).toMatch(/encrypted/u);
   });
 
-  it("reports a page without a text layer as a warning", async () => {
+  it("reports a page without a text layer as a warning when OCR is off", async () => {
     const bytes = await pdfkitBytes({}, (d) => {
       d.rect(50, 50, 200, 100).fill();
       d.addPage();
       d.text("Le Conseil municipal, après en avoir délibéré", 50, 50);
     });
-    const { model, issues } = await loadPdf(bytes, "scan.pdf");
+    const { model, issues } = await loadPdf(bytes, "scan.pdf", { ocr: "off" });
     expect(model.text).toBe("\fLe Conseil municipal, après en avoir délibéré");
     expect(model.pages[0]?.lines).toEqual([]);
     expect(issues).toEqual([
       {
         severity: "warning",
         ruleId: "pdf.page-without-text",
-        message: "Expected a text layer on page 1, got none (OCR is not available yet)",
+        message: "Expected a text layer on page 1 of scan.pdf, got none: OCR turned off (--ocr off)",
         place: { page: 1, start: 0, end: 0 },
       },
     ]);

@@ -48,6 +48,7 @@ describe("provenance of every corpus record", () => {
           expect(record.confidence[path], path).toBeGreaterThan(0);
         }
       }
-    });
+      // Scanned sources are OCR'd: up to ~1–3 s a page.
+    }, 180_000);
   }
 });

@@ -30,7 +30,8 @@ describe.skipIf(!existsSync(SHARED))("the shared corpus (../shared/corpus)", () 
   it("is read whole: records or a stated reason for every document, yield at or above the floor", async () => {
     const dir = mkdtempSync(join(tmpdir(), "delib-shared-"));
     const out = join(dir, "out");
-    const summary = await runBatch({ paths: [SHARED], out, concurrency: 2, timings: false });
+    // OCR off: OCR'ing the ~380 scanned pages would take ~10 minutes; the floors were measured without it.
+    const summary = await runBatch({ paths: [SHARED], out, concurrency: 2, timings: false, ocr: "off" });
     const docs = lines(join(out, "documents.jsonl"));
     const records = lines(join(out, "deliberations.jsonl"));
     rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ export function documentLine(r: DocumentResult, withTimings: boolean): Record<st
     records: r.records.length,
     timings: withTimings ? r.timings : null,
     issues: r.issues,
+    ...(r.pageSources === undefined ? {} : { pageSources: r.pageSources }),
   };
 }
 

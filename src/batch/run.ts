@@ -4,6 +4,8 @@ import { join } from "node:path";
 import PQueue from "p-queue";
 import type { DocumentResult } from "../model/result.js";
 import { processDocument } from "../pipeline.js";
+import type { OcrMode } from "../load/ocr/choose.js";
+import { shutdownOcr } from "../load/ocr/pool.js";
 import { documentLine, issueLines } from "./lines.js";
 import { walkInputs } from "./walk.js";
 
@@ -13,6 +15,8 @@ export interface BatchOptions {
   concurrency: number;
   format?: string;
   timings: boolean;
+  /** PDF pages without a usable text layer: "auto" (default) OCRs them, "off" reads them as empty. */
+  ocr?: OcrMode;
   /** Called once per finished document, in input order (progress, summaries). */
   onDocument?: (r: DocumentResult, done: number, total: number) => void;
 }
@@ -80,13 +84,22 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
   files.forEach((f, i) => {
     void queue.add(async () => {
-      const r = await processDocument(f.path, { displayPath: f.display, ...(options.format === undefined ? {} : { format: options.format }) });
+      const r = await processDocument(f.path, {
+        displayPath: f.display,
+        ...(options.format === undefined ? {} : { format: options.format }),
+        ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
+      });
       r.text = ""; // not written; let it go
       done.set(i, r);
       flush();
     });
   });
-  await queue.onIdle();
+  try {
+    await queue.onIdle();
+  } finally {
+    // The batch is over: end the OCR workers (if any page was OCR'd) so the process can exit.
+    await shutdownOcr();
+  }
   await Promise.all([close(deliberations), close(documents), close(issues)]);
   return summary;
 }

@@ -1,26 +1,41 @@
 import { extname } from "node:path";
 import type { Loaded } from "./loaded.js";
 import { LoadError } from "./load-error.js";
-import { loadPdf } from "./pdf.js";
+import { isAltoRoot, loadAltoTree } from "./alto.js";
+import { isHocrTree, loadHocrTree } from "./hocr.js";
+import { loadPdf, type PdfOptions } from "./pdf.js";
 import { loadText } from "./text.js";
+import { readXml } from "./xml/parse.js";
 
 /** File endings a folder walk picks up. */
 export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set([".pdf", ".txt", ".md", ".xml", ".hocr", ".html", ".htm"]);
 
 const PDF_MAGIC = "%PDF-";
 
+/** Options of the loaders: `ocr` ("auto" | "off") for PDF pages without a usable text layer. */
+export type LoadOptions = PdfOptions;
+
 /** Reads any accepted input into the document model; throws LoadError with a reason when it cannot. */
-export async function loadDocument(bytes: Uint8Array, path: string): Promise<Loaded> {
+export async function loadDocument(bytes: Uint8Array, path: string, options: LoadOptions = {}): Promise<Loaded> {
   const ext = extname(path).toLowerCase();
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
   if (ext === ".pdf" || head.startsWith(PDF_MAGIC)) {
     if (bytes.length === 0) throw new LoadError(path, "Expected a PDF, got an empty file");
     if (!head.includes(PDF_MAGIC)) throw new LoadError(path, `Expected a PDF (starting with ${PDF_MAGIC}), got other bytes`);
-    return loadPdf(bytes, path);
+    return loadPdf(bytes, path, options);
   }
   if (ext === ".txt" || ext === ".md") return loadText(bytes, path);
-  if (ext === ".xml" || ext === ".hocr" || ext === ".html" || ext === ".htm") {
-    throw new LoadError(path, "ALTO and hOCR input are not supported yet (planned: issue 'Scanned deliberations')");
+  if (ext === ".xml") {
+    // ALTO by its root; hOCR saved as .xml (XHTML with ocr_page elements) is read too.
+    const root = readXml(bytes, path, { expected: "ALTO XML", html: false });
+    if (isAltoRoot(root)) return loadAltoTree(root, path);
+    if (isHocrTree(root)) return loadHocrTree(root, path);
+    throw new LoadError(path, `Expected ALTO XML (an <alto> root element) or hOCR (ocr_page elements), got a <${root.name}> root element`);
+  }
+  if (ext === ".hocr" || ext === ".html" || ext === ".htm") {
+    const root = readXml(bytes, path, { expected: "hOCR", html: true });
+    if (isHocrTree(root)) return loadHocrTree(root, path);
+    throw new LoadError(path, `Expected hOCR (elements of class "ocr_page"), got a <${root.name}> document without any`);
   }
   throw new LoadError(path, `Expected one of ${[...INPUT_EXTENSIONS].join(" ")}, got "${ext || "no extension"}"`);
 }

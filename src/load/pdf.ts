@@ -1,6 +1,7 @@
 /**
- * PDF with a text layer → document model, through pdfjs-dist. pdf.js gives text items (runs, not words, in
- * content-stream order); src/load/pdf/ rebuilds words, lines, columns, paragraphs and hyphenated words.
+ * PDF → document model, through pdfjs-dist. pdf.js gives text items (runs, not words, in content-stream
+ * order); src/load/pdf/ rebuilds words, lines, columns, paragraphs and hyphenated words. Pages without a
+ * usable text layer (scans) are OCR'd (src/load/ocr/), and their words go through the same rebuild.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -11,6 +12,13 @@ import { LoadError } from "./load-error.js";
 import type { Loaded } from "./loaded.js";
 import { layoutDocument, type PageInput } from "./pdf/layout.js";
 import type { PdfItem } from "./pdf/types.js";
+import { choosePageSources, type OcrMode } from "./ocr/choose.js";
+import { ocrPage } from "./ocr/page.js";
+
+export interface PdfOptions {
+  /** "auto" (default): OCR pages without a usable text layer; "off": read text layers only. */
+  ocr?: OcrMode;
+}
 
 /** The "%PDF-" header may follow a little garbage (allowed by readers): look this far. */
 const HEADER_SEARCH_BYTES = 1024;
@@ -98,8 +106,8 @@ async function readPages(doc: PDFDocumentProxy): Promise<PageInput[]> {
   return pages;
 }
 
-/** Loads a PDF's text layer. Throws LoadError for empty, truncated, corrupt or password-protected files. */
-export async function loadPdf(bytes: Uint8Array, path: string): Promise<Loaded> {
+/** Loads a PDF: text layers, OCR where they are missing or garbage. Throws LoadError for empty, truncated, corrupt or password-protected files. */
+export async function loadPdf(bytes: Uint8Array, path: string, options: PdfOptions = {}): Promise<Loaded> {
   if (bytes.length === 0) throw new LoadError(path, "Expected a PDF, got an empty file");
   if (indexOfAscii(bytes, "%PDF-", 0, HEADER_SEARCH_BYTES) < 0) throw new LoadError(path, "Expected a PDF (a %PDF- header), got something else");
   // No "%%EOF" near the end: truncated, or written by a careless tool. pdf.js often recovers such files,
@@ -122,16 +130,22 @@ export async function loadPdf(bytes: Uint8Array, path: string): Promise<Loaded> 
     await task.destroy();
     throw failure(openFailure(err));
   }
-  let inputs: PageInput[];
+  let layers: PageInput[];
+  let choice: Awaited<ReturnType<typeof choosePageSources>>;
+  const mode = options.ocr ?? "auto";
   try {
     if (doc.numPages === 0) throw failure("Expected a PDF with pages, got none");
-    inputs = await readPages(doc);
-  } catch (err) {
-    if (err instanceof LoadError) throw err;
-    throw failure(`Expected readable pages, got an error from the PDF reader (${describe(err)})`);
+    try {
+      layers = await readPages(doc);
+    } catch (err) {
+      if (err instanceof LoadError) throw err;
+      throw failure(`Expected readable pages, got an error from the PDF reader (${describe(err)})`);
+    }
+    choice = await choosePageSources(path, layers, mode, (n) => ocrPage(doc, n));
   } finally {
     await doc.destroy();
   }
+  const { inputs, sources } = choice;
   const { text, pages } = layoutDocument(inputs);
   const issues: Issue[] = [];
   if (truncated) {
@@ -142,15 +156,23 @@ export async function loadPdf(bytes: Uint8Array, path: string): Promise<Loaded> 
       place: null,
     });
   }
-  inputs.forEach((input, i) => {
-    const page = pages[i];
-    if (input.items.length > 0 || page === undefined) return;
-    issues.push({
-      severity: "warning",
-      ruleId: "pdf.page-without-text",
-      message: `Expected a text layer on page ${input.number}, got none (OCR is not available yet)`,
-      place: { page: input.number, start: page.start, end: page.end },
-    });
-  });
-  return { model: { kind: "pdf", text, pages }, issues };
+  const placeOf = (n: number): Issue["place"] => {
+    const page = pages.find((p) => p.number === n);
+    return page === undefined ? null : { page: n, start: page.start, end: page.end };
+  };
+  for (const f of choice.failures) issues.push({ severity: "warning", ruleId: "pdf.ocr-failed", message: f.message, place: placeOf(f.page) });
+  // With OCR on, a page OCR read and found empty is blank (the back of a scanned sheet): nothing to say.
+  if (mode === "off") {
+    for (const input of inputs) {
+      if (input.items.length > 0) continue;
+      issues.push({
+        severity: "warning",
+        ruleId: "pdf.page-without-text",
+        message: `Expected a text layer on page ${input.number} of ${path}, got none: OCR turned off (--ocr off)`,
+        place: placeOf(input.number),
+      });
+    }
+  }
+  const kind = sources.some((s) => s.source === "ocr") ? "pdf-ocr" : "pdf";
+  return { model: { kind, text, pages, pageSources: sources }, issues };
 }

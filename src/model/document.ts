@@ -38,11 +38,38 @@ export interface Page {
   columns?: number;
 }
 
+/** Where a PDF page's text came from, and why (documents.jsonl `pageSources`). */
+export interface PageSource {
+  /** 1-based page number. */
+  page: number;
+  source: "text-layer" | "ocr";
+  /** Why that source: see PageSourceReason. */
+  reason: PageSourceReason;
+  /** Mean OCR word confidence of the page in 0..1 (OCR pages only). */
+  confidence?: number;
+}
+
+/**
+ * text-layer: `good-text-layer`; `no-text-layer`, `garbage-text-layer` or `sparse-text-layer` kept
+ * because OCR was turned off (`ocr-off`) or failed (`ocr-failed`), or OCR read less than the layer
+ * (`ocr-read-less`). ocr: the layer was missing (`no-text-layer`), garbage or sparse.
+ */
+export type PageSourceReason =
+  | "good-text-layer"
+  | "no-text-layer"
+  | "garbage-text-layer"
+  | "sparse-text-layer"
+  | "ocr-off"
+  | "ocr-failed"
+  | "ocr-read-less";
+
 export interface DocumentModel {
   kind: SourceKind;
   /** The assembled text: every offset in delib indexes this string (UTF-16 code units). */
   text: string;
   pages: Page[];
+  /** PDFs: per page, whether the text layer or OCR was read, and why. */
+  pageSources?: PageSource[];
 }
 
 /** The page (1-based) holding a text offset. */

@@ -1,5 +1,5 @@
 import type { Issue } from "./issue.js";
-import type { SourceKind } from "./document.js";
+import type { PageSource, SourceKind } from "./document.js";
 import type { DelibRecord } from "./record.js";
 
 export type DocumentStatus = "ok" | "partial" | "failed";
@@ -18,6 +18,8 @@ export interface DocumentResult {
   records: DelibRecord[];
   /** Document-level issues (loading, format detection, segmentation): record-level ones live on records. */
   issues: Issue[];
+  /** PDFs: per page, text layer or OCR, and why; absent for other inputs. */
+  pageSources?: PageSource[];
   /** Milliseconds per stage. Not deterministic: written to documents.jsonl only when asked. */
   timings: Record<string, number>;
   /** The assembled text, kept so tests can check provenance; never written out. */

@@ -102,7 +102,7 @@ export function assemble(inputs: readonly PageInput[], orders: readonly ReadingO
         if (ci > 0) text += "\t";
         cell.forEach((w, wi) => {
           if (wi > 0) text += " ";
-          spans.push({ start: text.length, end: text.length + w.text.length, box: boxOf([w]) });
+          spans.push({ start: text.length, end: text.length + w.text.length, box: boxOf([w]), ...(w.confidence === undefined ? {} : { confidence: w.confidence }) });
           text += w.text;
         });
       });

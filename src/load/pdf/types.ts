@@ -10,6 +10,8 @@ export interface PdfItem {
   /** Advance width of the whole item. */
   width: number;
   fontSize: number;
+  /** OCR confidence of the item in 0..1; absent for a text layer. */
+  confidence?: number;
 }
 
 /** A word, or a fragment of one before touching fragments are merged. */
@@ -21,6 +23,8 @@ export interface PdfWord {
   fontSize: number;
   top: number;
   bottom: number;
+  /** OCR confidence in 0..1 (the lowest of its fragments); absent for a text layer. */
+  confidence?: number;
 }
 
 /** Words sharing one baseline across the whole page width (both columns of a two-column page). */

@@ -31,6 +31,7 @@ export function itemWords(item: PdfItem): PdfWord[] {
       fontSize: item.fontSize,
       top: item.baseline - ASCENT * item.fontSize,
       bottom: item.baseline + DESCENT * item.fontSize,
+      ...(item.confidence === undefined ? {} : { confidence: item.confidence }),
     });
   }
   return words;
@@ -47,7 +48,14 @@ export function mergeWords(a: PdfWord, b: PdfWord): PdfWord {
     fontSize: main.fontSize,
     top: Math.min(a.top, b.top),
     bottom: Math.max(a.bottom, b.bottom),
+    ...mergedConfidence(a, b),
   };
+}
+
+/** A merged word is as sure as its least sure fragment. */
+function mergedConfidence(a: PdfWord, b: PdfWord): { confidence?: number } {
+  if (a.confidence === undefined && b.confidence === undefined) return {};
+  return { confidence: Math.min(a.confidence ?? 1, b.confidence ?? 1) };
 }
 
 /**

@@ -1,0 +1,93 @@
+/**
+ * The process-wide OCR engine, made on first use and ended when the batch ends (shutdownOcr), or by
+ * itself after a short idle time so that any caller (tests, eval) exits cleanly without knowing about it.
+ */
+import { availableParallelism } from "node:os";
+import { cached } from "./cache.js";
+import { nativeTesseractAvailable, nativeTesseractId, createNativeTesseract } from "./native.js";
+import { createTesseractJs, tesseractJsId } from "./tesseract-js.js";
+import type { GrayImage, OcrEngine, OcrWord } from "./types.js";
+
+/** Pages read at once, at most: each tesseract worker holds ~150 MB and uses one core; 2 cores here. */
+export const MAX_OCR_WORKERS = 2;
+/** With no page to read for this long (ms), the workers are ended; the next page makes them again (~0.4 s). */
+export const IDLE_SHUTDOWN_MS = 2_000;
+
+export type OcrEngineName = "tesseract.js" | "tesseract";
+
+/** Environment variable forcing an engine ("tesseract.js" or "tesseract"); default: the fastest present. */
+export const ENGINE_ENV = "DELIB_OCR_ENGINE";
+
+let engine: Promise<OcrEngine> | undefined;
+/** Which engine `engine` is (the cache key must name the engine that reads). */
+let engineIs: OcrEngineName | undefined;
+let nativePresent: boolean | undefined;
+let busy = 0;
+let idleTimer: NodeJS.Timeout | undefined;
+
+/** Which engine runs: native tesseract when present (10–30 % faster here, see README "OCR speed"), else tesseract.js. */
+export function chooseEngine(env: NodeJS.ProcessEnv = process.env): OcrEngineName {
+  const forced = env[ENGINE_ENV];
+  if (forced === "tesseract.js" || forced === "tesseract") return forced;
+  nativePresent ??= nativeTesseractAvailable();
+  return nativePresent ? "tesseract" : "tesseract.js";
+}
+
+function workers(): number {
+  return Math.max(1, Math.min(MAX_OCR_WORKERS, availableParallelism()));
+}
+
+/** Makes an engine (not the shared one): the benchmark compares both. */
+export async function createEngine(name: OcrEngineName, parallelism = workers()): Promise<OcrEngine> {
+  return name === "tesseract" ? createNativeTesseract(parallelism) : createTesseractJs(parallelism);
+}
+
+function sharedEngine(name: OcrEngineName): Promise<OcrEngine> {
+  if (engine === undefined) {
+    const made = createEngine(name);
+    // A failed start is not kept: the next page tries again (and fails with the same reason, per page).
+    made.catch(() => {
+      if (engine === made) {
+        engine = undefined;
+        engineIs = undefined;
+      }
+    });
+    engine = made;
+    engineIs = name;
+  }
+  return engine;
+}
+
+/** Reads one page image with the shared engine (or finds what it read in the OCR cache). */
+export async function recognize(image: GrayImage): Promise<OcrWord[]> {
+  if (idleTimer !== undefined) clearTimeout(idleTimer);
+  idleTimer = undefined;
+  busy++;
+  try {
+    const name = engineIs ?? chooseEngine();
+    const id = name === "tesseract" ? nativeTesseractId() : tesseractJsId();
+    return await cached(id, image, async () => (await sharedEngine(name)).recognize(image));
+  } finally {
+    busy--;
+    if (busy === 0) {
+      idleTimer = setTimeout(() => void shutdownOcr(), IDLE_SHUTDOWN_MS);
+      // The timer alone must not keep the process alive (the workers do, until it fires).
+      idleTimer.unref();
+    }
+  }
+}
+
+/** Ends the shared engine's workers, if any; safe to call any time, several times. */
+export async function shutdownOcr(): Promise<void> {
+  if (idleTimer !== undefined) clearTimeout(idleTimer);
+  idleTimer = undefined;
+  const current = engine;
+  engine = undefined;
+  engineIs = undefined;
+  if (current === undefined) return;
+  try {
+    await (await current).terminate();
+  } catch {
+    // A pool that never started has nothing to end.
+  }
+}
