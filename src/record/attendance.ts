@@ -12,6 +12,8 @@ const LIST_CONFIDENCE = 0.95;
 const RESOLVED_CONFIDENCE = 0.95;
 const MISMATCH_CONFIDENCE = 0.7;
 const UNRESOLVED_CONFIDENCE = 0.4;
+/** A count worked out from two printed ones is a little less sure than either (one may be misread). */
+const DERIVED_FACTOR = 0.9;
 
 const STATUS_OF: Partial<Record<Section["kind"], MemberStatus>> = { present: "present", remote: "remote", absent: "absent" };
 
@@ -148,7 +150,30 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
       trail.fromView(`attendance.counts.${key}`, l.range, LIST_CONFIDENCE);
     }
   }
+  deriveAbsent(counts, printed, fromLists.absent, trail);
   return { counts, members, proxies };
+}
+
+/**
+ * "Nombre de conseillers en exercice : 29 / en séance : 22" and no absent figure: the members in office
+ * who were not there (in the room or by video) are the absent ones, those represented by a proxy included
+ * (the contract counts them absent). The printed figures beat an absent list, which often names only the
+ * excused and leaves out those who gave a proxy.
+ */
+function deriveAbsent(counts: AttendanceCounts, printed: PrintedCounts, listed: { value: number; range: Range } | undefined, trail: Trail): void {
+  const inOffice = printed.inOffice;
+  const present = printed.present;
+  if (printed.absent !== undefined || inOffice === undefined || present === undefined) return;
+  if (typeof inOffice.value !== "number" || typeof present.value !== "number") return;
+  const absent = inOffice.value - present.value - (counts.remote ?? 0);
+  if (absent < 0) return;
+  counts.absent = absent;
+  const start = Math.min(inOffice.start, present.start);
+  const end = Math.max(inOffice.end, present.end);
+  trail.fromSource("attendance.counts.absent", start, end, Math.min(inOffice.confidence, present.confidence) * DERIVED_FACTOR);
+  if (listed !== undefined && listed.value !== absent) {
+    trail.issue("info", "attendance.absent-derived", `Expected the absent list to name the ${absent} members in office not present (${inOffice.value} − ${present.value}), got ${listed.value} names: kept ${absent}`, trail.place(listed.range));
+  }
 }
 
 /** A listed person as a proxy end. */

@@ -53,9 +53,11 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const rapporteurRead = get<string>("rapporteur.name");
   const rapporteurName = rapporteurRead === "$sitting.president" ? (chosen.get("sitting.president")?.value as string | undefined) ?? null : rapporteurRead;
   const rapporteurRole = rapporteurName === null ? null : get<string>("rapporteur.role");
-  // A register signed once at its end: the signature stands for each of its deliberations.
+  // A register signed once at its end: the signature stands for each of its deliberations. It may follow
+  // an item that is no deliberation ("2015.10.22 - 13 DELEGATION AU MAIRE … le maire / David NICOLAS").
   const last = segments.deliberations.at(-1);
-  const signatory = signatoryOf(format, view, delib.body, trail) ?? (last === undefined || last === delib ? null : signatoryOf(format, view, last.body, trail));
+  const tail = last === undefined ? null : { start: last.body.start, end: view.text.length };
+  const signatory = signatoryOf(format, view, delib.body, trail) ?? (tail === null ? null : signatoryOf(format, view, tail, trail));
   const budgetLine = get<string>("budget.line");
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
