@@ -24,7 +24,8 @@ export function findNamedVoters(rules: Compiled<BoundaryRule>[], text: string, r
   const slice = text.slice(range.start, range.end);
   const found: NamedVoters[] = [];
   for (const { rule, regex } of rules) {
-    if (rule.kind === undefined) continue;
+    const kind = rule.kind;
+    if (kind !== "no" && kind !== "abstain" && kind !== "notVoting") continue;
     regex.lastIndex = 0;
     for (const m of slice.matchAll(regex)) {
       const start = range.start + m.index + m[0].length;
@@ -33,7 +34,7 @@ export function findNamedVoters(rules: Compiled<BoundaryRule>[], text: string, r
       const end = Math.min(stopAt === -1 ? range.end : stopAt, range.end, start + MAX_OPEN_LIST);
       const body = { start, end: opened ? end : trimSentence(text, start, end) };
       const people = readMemberList(text, body, "present", body, vocabulary).members;
-      if (people.length > 0) found.push({ kind: rule.kind, range: body, people });
+      if (people.length > 0) found.push({ kind, range: body, people });
     }
   }
   return found.sort((a, b) => a.range.start - b.range.start);

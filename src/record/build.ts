@@ -18,6 +18,8 @@ import { deriveOutcome, deriveUnanimity } from "../refine/outcome.js";
 import { resolveSittingNames } from "../refine/sitting-names.js";
 import { addNamedVoters } from "../refine/named-voters.js";
 import { findNamedVoters } from "../extract/named-votes.js";
+import { findMovements } from "../extract/movements.js";
+import { applyMovements } from "../refine/movements.js";
 
 const AMOUNT_CONFIDENCE = 0.9;
 const SIGNATORY_CONFIDENCE = 0.85;
@@ -100,11 +102,38 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     confidence: trail.confidence,
     issues: trail.issues,
   };
+  applyMovements(record.attendance, movementsBefore(format, view, segments, delib), trail);
   addNamedVoters(record, findNamedVoters(format.namedVotes, view.text, delib.body, format.vocabulary), trail);
   record.vote.unanimous = deriveUnanimity(record.vote, trail);
   record.vote.outcome = deriveOutcome(record.vote, trail);
   resolveSittingNames(record, trail);
   return record;
+}
+
+/**
+ * Arrivals and departures printed between the first deliberation and this one's decision (or its heading,
+ * when it holds none): those under its own heading happened before its vote. Movements in the sitting
+ * header are left out: the header's lists and counts already describe the sitting at its opening.
+ */
+function movementsBefore(format: Format, view: TextView, segments: Segments, delib: DeliberationSegment): ReturnType<typeof findMovements> {
+  const first = segments.deliberations[0];
+  if (first === undefined || format.movements.length === 0) return [];
+  const cutoff = firstDecision(format, view.text, delib.body) ?? delib.body.start;
+  if (cutoff <= first.body.start) return [];
+  return findMovements(format.movements, view.text, { start: first.body.start, end: cutoff }, format.vocabulary);
+}
+
+/** Where the first decision marker ("après en avoir délibéré", "adopté à l'unanimité") of a range starts. */
+function firstDecision(format: Format, text: string, range: Range): number | null {
+  const slice = text.slice(range.start, range.end);
+  let best: number | null = null;
+  for (const { regex } of format.decision) {
+    regex.lastIndex = 0;
+    const m = regex.exec(slice);
+    regex.lastIndex = 0;
+    if (m !== null && (best === null || m.index < best)) best = m.index;
+  }
+  return best === null ? null : range.start + best;
 }
 
 /** "CONSEIL MUNICIPAL", "Conseil Municipal" → "Conseil municipal", as the vocabulary writes the body. */

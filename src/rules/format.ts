@@ -28,6 +28,7 @@ export interface Format {
   amount: Compiled<BoundaryRule>[];
   decision: Compiled<BoundaryRule>[];
   namedVotes: Compiled<BoundaryRule>[];
+  movements: Compiled<BoundaryRule>[];
 }
 
 /** The rule set used when no format's detection matches. */
@@ -81,6 +82,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let amount: BoundaryRule[] = [];
   let decision: BoundaryRule[] = [];
   let namedVotes: BoundaryRule[] = [];
+  let movements: BoundaryRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
     vocabulary = mergeVocabulary(vocabulary, f.vocabulary);
@@ -93,6 +95,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     amount = mergeById(amount, f.amount);
     decision = mergeById(decision, f.decision);
     namedVotes = mergeById(namedVotes, f.namedVotes);
+    movements = mergeById(movements, f.movements);
   }
   const top = chainFiles[0];
   if (top === undefined) throw new Error("empty rule chain");
@@ -112,6 +115,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     amount: compileAll(amount, macros),
     decision: compileAll(decision, macros),
     namedVotes: compileAll(namedVotes, macros),
+    movements: compileAll(movements, macros),
   };
 }
 

@@ -62,8 +62,8 @@ export interface BoundaryRule {
   strength?: "strong" | "weak";
   /** Keep a start only when its segment holds a decision (a table of contents repeats the headings). */
   needsDecision?: boolean;
-  /** For named-vote rules: whose names follow ("no", "abstain", "notVoting"). */
-  kind?: "no" | "abstain" | "notVoting";
+  /** For named-vote rules: whose names follow ("no", "abstain", "notVoting"); for movement rules: "arrival" or "departure". */
+  kind?: "no" | "abstain" | "notVoting" | "arrival" | "departure";
   /** For amount rules: the currency the match is in ("EUR"; "FRF" for francs, never converted). */
   currency?: "EUR" | "FRF";
   flags?: string;
@@ -117,4 +117,6 @@ export interface RuleFile {
   decision?: BoundaryRule[];
   /** Where the names of those who voted against, abstained or did not vote begin. */
   namedVotes?: BoundaryRule[];
+  /** Members arriving or leaving during the sitting ("Arrivée de M. X", "Mme Y quitte la séance"); group "names". */
+  movements?: BoundaryRule[];
 }
