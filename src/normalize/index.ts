@@ -17,6 +17,11 @@ export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> 
         .replace(/^(?:en\s+)?(?:séance|session)\s+(?:publique|ordinaire|extraordinaire)\s*,?\s*(?:(?:à|dans|en)\s+(?:la\s+|le\s+|les\s+|l['’])?)?/iu, "")
         .replace(/,\s*(?:après|sur|suite\s+à)\s+(?:une\s+)?convocation.*$/isu, ""),
     ),
+  /** "communautaires" (as in "les conseillers communautaires") → "Conseil communautaire". */
+  bodyOfMembers: (raw) => {
+    const adjective = raw.toLocaleLowerCase("fr").replace(/aux$/u, "al").replace(/s$/u, "");
+    return `Conseil ${adjective}`;
+  },
   date: frenchDate,
   dateWords: frenchDateInWords,
   dateDMY: frenchDateDayMonthYear,

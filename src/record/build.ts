@@ -16,6 +16,7 @@ import { choose } from "./choose.js";
 import { Trail } from "./provenance.js";
 import { deriveOutcome, deriveUnanimity } from "../refine/outcome.js";
 import { resolveSittingNames } from "../refine/sitting-names.js";
+import { recaseCouncilName } from "../refine/council-name.js";
 import { addNamedVoters } from "../refine/named-voters.js";
 import { findNamedVoters } from "../extract/named-votes.js";
 import { findMovements } from "../extract/movements.js";
@@ -107,6 +108,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   record.vote.unanimous = deriveUnanimity(record.vote, trail);
   record.vote.outcome = deriveOutcome(record.vote, trail);
   resolveSittingNames(record, trail);
+  recaseCouncilName(record, view, trail);
   return record;
 }
 

@@ -2,6 +2,9 @@ import type { DelibRecord } from "../model/record.js";
 import { resolveName, rosterEntry } from "../names/resolve.js";
 import type { Trail } from "../record/provenance.js";
 
+/** A civility written before a name read by a rule that does not drop it ("Mme CHARVET"). */
+const CIVILITY_PREFIX = /^(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame)\s+(?=\p{Lu})/u;
+
 /**
  * "Secrétaire : Monsieur LEBLANC", "Rapporteur Mme Macé": the secretary, president or rapporteur printed by
  * surname (or initials) is written with the name the attendance lists give ("Michel LEBLANC", "Annick
@@ -17,7 +20,8 @@ export function resolveSittingNames(record: DelibRecord, trail: Trail): void {
   for (const { path, get, set } of officers) {
     const printed = get();
     if (printed === null) continue;
-    const entry = rosterEntry(printed);
+    // "Mme CHARVET": the civility is no part of the name to resolve.
+    const entry = rosterEntry(printed.replace(CIVILITY_PREFIX, ""));
     // "Macé" alone, "E. DORRIERE": a surname, perhaps with an initial.
     const bare = entry.surname === "" ? { given: "", surname: entry.given } : entry;
     if (bare.given !== "" && !/^\p{Lu}{1,2}\.$/u.test(bare.given)) continue;
