@@ -122,6 +122,15 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       depth += tok.text === "(" ? 1 : -1;
       if (depth < 0) depth = 0;
       i++;
+      // "Yves Meunier (Suppléant Laurence Boyer)": the member is Laurence Boyer, sitting through Yves Meunier.
+      const of = tok.text === "(" && last !== null ? phraseLength(tokens, i, vocabulary.substituteOfMarkers) : 0;
+      const seated = of > 0 ? readPerson(tokens, i + of, civilities, true) : null;
+      if (last !== null && seated !== null) {
+        const sitter: PrintedPerson = { civility: last.civility, civilityRange: last.civilityRange, name: last.name, nameRange: last.nameRange };
+        Object.assign(last, seated.person, { substitute: sitter });
+        i = seated.next;
+        continue;
+      }
       if (tok.text === "(" && last !== null) {
         // "(pouvoir à Mme Y)": a proxy inside parentheses belongs to the member before it.
         // A bare "à" is too weak here: "(à partir de la question 5)" is no proxy.

@@ -22,6 +22,13 @@ export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> 
     const adjective = raw.toLocaleLowerCase("fr").replace(/aux$/u, "al").replace(/s$/u, "");
     return `Conseil ${adjective}`;
   },
+  /** "ORY Martine" → "Martine ORY" (records write given names first); "Martine ORY" is kept. */
+  givenFirst: (raw) => {
+    const words = foldText(raw).split(" ");
+    let k = 0;
+    while (k < words.length && /^\p{Lu}[\p{Lu}'’-]*\p{Lu}$/u.test(words[k] ?? "")) k++;
+    return k === 0 || k === words.length ? words.join(" ") : [...words.slice(k), ...words.slice(0, k)].join(" ");
+  },
   date: frenchDate,
   dateWords: frenchDateInWords,
   dateDMY: frenchDateDayMonthYear,

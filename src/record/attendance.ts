@@ -4,9 +4,11 @@ import type { Section } from "../segment/segments.js";
 import type { TextView } from "../text/view.js";
 import type { Candidate, Range } from "../extract/candidate.js";
 import { readMemberList, type ListedMember, type PrintedPerson } from "../extract/members.js";
+import { readHeadedTable } from "../extract/member-table.js";
 import { readProxyList, type PrintedProxy, type PrintedRef } from "../extract/proxies.js";
 import { resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
 import type { Trail } from "./provenance.js";
+import { foldForMatch } from "../normalize/text.js";
 
 const LIST_CONFIDENCE = 0.95;
 const RESOLVED_CONFIDENCE = 0.95;
@@ -32,13 +34,15 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
   for (const s of sections) {
     const status = STATUS_OF[s.kind];
     if (status === undefined) continue;
-    const { members, skipped } = readMemberList(text, s.body, status, s.heading, vocabulary);
+    const { members, skipped } = readHeadedTable(text, s.body, status, s.heading, vocabulary) ?? readMemberList(text, s.body, status, s.heading, vocabulary);
     listed.push(...members);
     countRange[status] ??= { start: s.heading.start, end: s.body.end };
     for (const t of skipped.filter((t) => /\p{L}{2}/u.test(t.text)).slice(0, 1)) {
       trail.issue("info", "attendance.unread-words", `Expected a commune label or a member in the list "${fold(text.slice(s.heading.start, s.heading.end))}", got "${t.text}" (skipped)`, trail.place(t));
     }
   }
+
+  mergeListedTwice(listed);
 
   const printedProxies: PrintedProxy[] = [];
   let proxyRange: Range | null = null;
@@ -173,6 +177,33 @@ function deriveAbsent(counts: AttendanceCounts, printed: PrintedCounts, listed: 
   trail.fromSource("attendance.counts.absent", start, end, Math.min(inOffice.confidence, present.confidence) * DERIVED_FACTOR);
   if (listed !== undefined && listed.value !== absent) {
     trail.issue("info", "attendance.absent-derived", `Expected the absent list to name the ${absent} members in office not present (${inOffice.value} − ${present.value}), got ${listed.value} names: kept ${absent}`, trail.place(listed.range));
+  }
+}
+
+/**
+ * A member printed in two lists is one member. Roannais lists "Nabih Nejjar (arrivé en cours de séance)"
+ * among the present and again in the absentees' table: at the opening they were absent (their arrival is a
+ * movement of its own). An absentee's entry naming a substitute makes the member present through them
+ * (contract), which the present list may print as "Yves Meunier (Suppléant Laurence Boyer)".
+ */
+function mergeListedTwice(listed: ListedMember[]): void {
+  const key = (m: ListedMember): string => foldForMatch(m.name).replace(/[\s'’-]/gu, "");
+  for (let i = listed.length - 1; i >= 0; i--) {
+    const later = listed[i] as ListedMember;
+    const k = listed.findIndex((m, j) => j < i && key(m) === key(later));
+    const earlier = listed[k];
+    if (earlier === undefined) continue;
+    const absent = earlier.status === "absent" ? earlier : later.status === "absent" ? later : null;
+    const kept: ListedMember = absent ?? earlier;
+    const other = kept === earlier ? later : earlier;
+    kept.substitute ??= other.substitute;
+    kept.proxy ??= other.proxy;
+    if (kept.status === "absent" && kept.substitute !== null) {
+      kept.status = "present";
+      kept.statusRange = other.status === "present" ? other.statusRange : kept.statusRange;
+    }
+    listed[k] = kept;
+    listed.splice(i, 1);
   }
 }
 

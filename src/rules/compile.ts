@@ -39,6 +39,8 @@ export function mergeVocabulary(parent: FullVocabulary, child: Vocabulary | unde
   return {
     civilities: { ...parent.civilities, ...child.civilities },
     substituteMarkers: child.substituteMarkers ?? parent.substituteMarkers,
+    substituteOfMarkers: child.substituteOfMarkers ?? parent.substituteOfMarkers,
+    tableColumns: child.tableColumns ?? parent.tableColumns,
     proxyJoiners: child.proxyJoiners ?? parent.proxyJoiners,
     proxyMarkers: child.proxyMarkers ?? parent.proxyMarkers,
     proxySeparators: child.proxySeparators ?? parent.proxySeparators,
@@ -51,6 +53,8 @@ export function mergeVocabulary(parent: FullVocabulary, child: Vocabulary | unde
 export const EMPTY_VOCABULARY: FullVocabulary = {
   civilities: {},
   substituteMarkers: [],
+  substituteOfMarkers: [],
+  tableColumns: { substitute: [], proxy: [] },
   proxyJoiners: [],
   proxyMarkers: [],
   proxySeparators: [],

@@ -83,6 +83,10 @@ export interface Vocabulary {
   civilities?: Record<string, string>;
   /** Phrases introducing a member's substitute ("représenté par son suppléant"). */
   substituteMarkers?: string[];
+  /** Phrases after a person who sits for another: "Yves MEUNIER (Suppléant Laurence BOYER)" → BOYER, substituted by MEUNIER. */
+  substituteOfMarkers?: string[];
+  /** Column headings of attendance tables, by what their cells hold: a substitute or a proxy's holder. */
+  tableColumns?: { substitute: string[]; proxy: string[] };
   /** Phrases between a member and the holder of their proxy inside a member list ("donne pouvoir à", "(pouvoir à"). */
   proxyMarkers?: string[];
   /** Words joining a proxy's giver and holder ("à", "donne pouvoir à"). */
