@@ -72,13 +72,70 @@ function itemsNotListings(starts: Hit[], text: string): Hit[] {
   return starts.filter((h, i) => !listed[i] || !elsewhere.has(numberOf(h)));
 }
 
+/** A numbering needs this many headings in one style before headings of other styles are set aside. */
+const MIN_NUMBERING = 3;
+/** Item numbers may skip this many (an item withdrawn, a heading the text lost), not more. */
+const MAX_ITEM_GAP = 3;
+
+const ROMAN: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10 };
+
+function romanValue(s: string): number {
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN[s[i] ?? ""] ?? 0;
+    const next = ROMAN[s[i + 1] ?? ""] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/** "5." → {style "1.", value 5}; "II –" → {style "I-", value 2}; "16 - Emprunts" → {style "1-", value 16}. */
+function numbering(text: string, h: Hit): { style: string; value: number } | null {
+  const m = /^\s*(?:(\d{1,2})|([IVX]{1,5}))\s*(°?\)|[./]|[-–])/u.exec(text.slice(h.start, h.end));
+  if (m === null) return null;
+  const mark = (m[3] ?? "").replace("–", "-").replace("°", "");
+  return m[1] !== undefined ? { style: `1${mark}`, value: Number(m[1]) } : { style: `I${mark}`, value: romanValue(m[2] ?? "") };
+}
+
+/**
+ * Items are numbered in one style and in order ("1." … "24."): headings of another style inside them
+ * ("I – Fonctionnement", "65 - Autres charges" in a budget table) and numbers going back (a list
+ * "1. … 2. …" inside an item's text) are no items. The style kept is the one whose in-order run is the
+ * longest, when that run holds at least MIN_NUMBERING headings.
+ */
+function inOneNumbering(starts: Hit[], text: string): Hit[] {
+  const styled = starts.map((h) => ({ h, n: numbering(text, h) }));
+  const run = (style: string): Hit[] => {
+    const kept: Hit[] = [];
+    let last: number | null = null;
+    for (const { h, n } of styled) {
+      if (n === null) {
+        kept.push(h); // an "OBJET :" heading has no number to check
+        continue;
+      }
+      if (n.style !== style) continue;
+      if (last !== null && (n.value <= last || n.value - last > MAX_ITEM_GAP)) continue;
+      kept.push(h);
+      last = n.value;
+    }
+    return kept;
+  };
+  let best: Hit[] | undefined;
+  for (const style of new Set(styled.flatMap(({ n }) => (n === null ? [] : [n.style])))) {
+    const kept = run(style);
+    if (best === undefined || kept.length > best.length) best = kept;
+  }
+  const numbered = best?.filter((h) => numbering(text, h) !== null).length ?? 0;
+  return best === undefined || numbered < MIN_NUMBERING ? starts : best;
+}
+
 /**
  * Deliberation ranges: from each strong start to the next, when the document has strong starts;
  * else each weak start's segment (up to the next weak start) that holds a decision.
  */
 function deliberationRanges(format: Format, text: string, whole: Range): Range[] {
   const strong = hits(format.deliberationStart.filter((r) => r.rule.strength !== "weak"), text, whole);
-  const starts = strong.length > 0 ? strong : itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text);
+  const starts = strong.length > 0 ? strong : inOneNumbering(itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text), text);
   const checked = new Set(format.deliberationStart.filter((r) => r.rule.needsDecision === true).map((r) => r.rule.id));
   return starts
     .map((h, i) => ({ start: h.start, end: starts[i + 1]?.start ?? whole.end, ruleId: h.ruleId }))
