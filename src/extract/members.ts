@@ -35,13 +35,16 @@ const GROUP_CIVILITIES: ReadonlyMap<string, string> = new Map([
   ["Mmes", "Mme"],
 ]);
 
+/** Four capitalised words alone in an item are two "Given Surname" names a lost separator ran together. */
+const RUN_TOGETHER_WORDS = 4;
+
 const isName = (w: string): boolean => isSurnameWord(w) || isGivenName(w) || isInitials(w);
 
 /**
  * Reads a person at token i: "[Civility] Given SURNAME", "[Civility] SURNAME Given", "SURNAME" alone, and,
  * when `alone` (the item holds nothing else), a given name alone ("Marc"). Null when no name is there.
  */
-export function readPerson(tokens: Token[], i: number, civilities: FullVocabulary["civilities"], alone = false): { person: PrintedPerson; next: number } | null {
+export function readPerson(tokens: Token[], i: number, civilities: FullVocabulary["civilities"], alone = false): { person: PrintedPerson; next: number; runTogether?: true } | null {
   const first = tokens[i];
   if (first === undefined) return null;
   const civility = civilities[first.text] ?? null;
@@ -50,6 +53,7 @@ export function readPerson(tokens: Token[], i: number, civilities: FullVocabular
   let j = nameStart;
   let given: Token[] = [];
   let surname: Token[] = [];
+  let runTogether = false;
   if (isSurnameWord(text(j)) && !isInitials(text(j))) {
     // "DRUGEON Serge": surname first, then given names.
     while (isSurnameWord(text(j))) surname.push(tokens[j++] as Token);
@@ -58,7 +62,12 @@ export function readPerson(tokens: Token[], i: number, civilities: FullVocabular
     while (isGivenName(text(j)) || isInitials(text(j))) given.push(tokens[j++] as Token);
     while (isSurnameWord(text(j))) surname.push(tokens[j++] as Token);
     if (surname.length === 0) {
-      if (!alone || given.length === 0 || given.length > 3) return null;
+      // "Yves Nicolin Mahdi Nouibat": two mixed-case names run together without their separator.
+      if (alone && given.length === RUN_TOGETHER_WORDS) {
+        given = given.slice(0, RUN_TOGETHER_WORDS / 2);
+        j = nameStart + given.length;
+        runTogether = true;
+      } else if (!alone || given.length === 0 || given.length > 3) return null;
       surname = [];
     }
   }
@@ -74,6 +83,7 @@ export function readPerson(tokens: Token[], i: number, civilities: FullVocabular
       nameRange: { start: from, end: to },
     },
     next: j,
+    ...(runTogether ? { runTogether: true as const } : {}),
   };
 }
 
@@ -173,8 +183,8 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       continue;
     }
     if (civility !== undefined) group = null;
-    const canStart = civility !== undefined || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary));
-    const read = canStart ? readPerson(tokens, i, civilities, loneItem(tokens, i, civilities)) : null;
+    const canStart: boolean = civility !== undefined || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary));
+    const read: ReturnType<typeof readPerson> = canStart ? readPerson(tokens, i, civilities, loneItem(tokens, i, civilities)) : null;
     if (read === null) {
       pending.push(tok);
       itemStart = false;
@@ -203,7 +213,7 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
     }
     members.push(member);
     last = member;
-    itemStart = false;
+    itemStart = read.runTogether === true; // the second name of a run-together pair starts an item
   }
   skipped.push(...pending);
   return { members, skipped };
