@@ -48,8 +48,10 @@ export function readPerson(tokens: Token[], i: number, civilities: FullVocabular
   const first = tokens[i];
   if (first === undefined) return null;
   const civility = civilities[first.text] ?? null;
-  const nameStart = civility === null ? i : i + 1;
   const text = (k: number): string => tokens[k]?.text ?? "";
+  let nameStart = civility === null ? i : i + 1;
+  // "MME\nRESTOUX": a civility ending one line, the name starting the next.
+  if (civility !== null) while (text(nameStart) === "\n") nameStart++;
   let j = nameStart;
   let given: Token[] = [];
   let surname: Token[] = [];

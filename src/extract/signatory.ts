@@ -48,7 +48,8 @@ function isPersonLine(line: string): boolean {
 export function readSignatory(text: string, openerStart: number, end: number, vocabulary: FullVocabulary): FoundSignatory | null {
   // From the opener's own line: "Le Maire," may be the opener and the role at once.
   const lines = linesFrom(text, text.lastIndexOf("\n", openerStart) + 1, end, MAX_LINES_TO_NAME + 1);
-  const roles = vocabulary.roleWords.map((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "u"));
+  // "le maire" signs as well as "Le Maire,".
+  const roles = vocabulary.roleWords.map((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "iu"));
   const isRole = (l: string): boolean => roles.some((re) => re.test(l));
   const at = lines.findIndex((l) => isPersonLine(l.text));
   const nameLine = lines[at];
@@ -56,9 +57,11 @@ export function readSignatory(text: string, openerStart: number, end: number, vo
   const name = nameLine.text.replace(/,$/u, "");
   const after = lines[at + 1];
   const before = lines[at - 1];
-  const roleLine = after !== undefined && isRole(after.text) ? after : before !== undefined && isRole(before.text) ? before : undefined;
+  // A title under the name is printed bare ("1er Vice-Président"); "La secrétaire de séance," opens the next signature.
+  const titleAfter = after !== undefined && isRole(after.text) && !/^(?:Le|La|L['’])\s/iu.test(after.text);
+  const roleLine = titleAfter ? after : before !== undefined && isRole(before.text) ? before : undefined;
   // "Le Maire," → "Maire"; a long line naming a role is a sentence, not the signer's title.
-  const role = roleLine === undefined || roleLine.text.length > MAX_ROLE_LENGTH ? null : roleLine.text.replace(/,$/u, "").replace(/^(?:Le|La|L['’])\s*/u, "");
+  const role = roleLine === undefined || roleLine.text.length > MAX_ROLE_LENGTH ? null : roleLine.text.replace(/,$/u, "").replace(/^(?:Le|La|L['’])\s*/iu, "");
   return {
     name,
     nameRange: { start: nameLine.start, end: nameLine.start + name.length },
