@@ -14,6 +14,17 @@ export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> 
   place: (raw) =>
     foldText(
       raw
+        // "… à Chaumont. La séance est ouverte à 9 h 35": the place ends with its sentence.
+        .replace(/\.\s+\p{Lu}[\s\S]*$/u, "")
+        // "le lundi 16 mai 2022 à 14 h 30, à l'Hôtel du Département": the date and time come first.
+        .replace(/^(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}(?:\s+à\s+\d{1,2}\s*(?:heures?|h)(?:\s*\d{2})?)?\s*,?\s*/iu, "")
+        // "salle des fêtes, en raison des mesures sanitaires en vigueur", "salle Jean Féron, en l’absence de
+        // Monsieur le Maire": why there, or who was not, is no part of where.
+        .replace(/,\s*en\s+(?:raison|l['’]absence)\s+[\s\S]*$/iu, "")
+        // "le conseil municipal de LANNION, en séance ouverte au public dans la salle des Ursulines".
+        .replace(/^[^,]*,\s*en\s+séance\s[^,]*?\s(?=(?:dans|à)\s)/iu, "")
+        // "à l'Hôtel du Département", "à la Mairie": the place without its preposition and article.
+        .replace(/^(?:à|dans|au|en)\s+(?:la\s+|le\s+|les\s+|l['’])?(?=\p{L})/iu, "")
         .replace(/^(?:en\s+)?(?:séance|session)\s+(?:publique|ordinaire|extraordinaire)\s*,?\s*(?:(?:à|dans|en)\s+(?:la\s+|le\s+|les\s+|l['’])?)?/iu, "")
         .replace(/,\s*(?:après|sur|suite\s+à)\s+(?:une\s+)?convocation.*$/isu, ""),
     ),
