@@ -66,7 +66,9 @@ function readRef(tokens: Token[], i: number, civilities: FullVocabulary["civilit
   let j = i;
   // "M." and "M" are read as initials (M.T. MICHEL, M. ZEHAF for Marie ZEHAF, M PIGNARD); name resolution decides. Other civilities are skipped.
   const civ = tokens[j];
-  const civility = civ !== undefined && civ.text !== "M." && civ.text !== "M" ? (civilities[civ.text] ?? null) : null;
+  // …but "M. Philippe VILLARD": before a given name written out, "M." is the civility.
+  const mister = (civ?.text === "M." || civ?.text === "M") && isGivenName(tokens[j + 1]?.text ?? "");
+  const civility = civ !== undefined && ((civ.text !== "M." && civ.text !== "M") || mister) ? (civilities[civ.text] ?? null) : null;
   if (civility !== null) j++;
   const start = j;
   while (j < tokens.length && (isInitials((tokens[j] as Token).text) || isGivenName((tokens[j] as Token).text))) j++;

@@ -60,7 +60,8 @@ const LISTING_GAP = 200;
  * number appears nowhere else stays (the minutes may go straight from the agenda to the first item).
  */
 function itemsNotListings(starts: Hit[], text: string): Hit[] {
-  const numberOf = (h: Hit): string => /^\s*([\dIVX]+)/u.exec(text.slice(h.start, h.end))?.[1] ?? "";
+  // "3.", "IV –", "Rapport n° 5.01": the item's number; a heading without one is never a listed duplicate.
+  const numberOf = (h: Hit): string => /(?:^\s*|n[°o]\s*)(\d+(?:\.\d+)*|[IVX]+)/u.exec(text.slice(h.start, h.end))?.[1] ?? "";
   const listed = starts.map((h, i) => {
     const next = starts[i + 1];
     const prev = starts[i - 1];
@@ -69,7 +70,7 @@ function itemsNotListings(starts: Hit[], text: string): Hit[] {
     return Math.min(gapAfter, gapBefore) < LISTING_GAP;
   });
   const elsewhere = new Set(starts.filter((_, i) => !listed[i]).map(numberOf));
-  return starts.filter((h, i) => !listed[i] || !elsewhere.has(numberOf(h)));
+  return starts.filter((h, i) => !listed[i] || numberOf(h) === "" || !elsewhere.has(numberOf(h)));
 }
 
 /** A numbering needs this many headings in one style before headings of other styles are set aside. */
