@@ -111,6 +111,43 @@ function isRole(word: string, vocabulary: FullVocabulary): boolean {
 
 
 /**
+ * Where the words after a phrase at token i start, or 0: "représenté par son suppléant M. X" at i, or after
+ * a comma (", qui a donné pouvoir à M. Y") when the phrase is more than one word (a bare "à" after a comma
+ * starts a remark, not a proxy).
+ */
+function phraseAfter(tokens: Token[], i: number, phrases: readonly string[]): number {
+  const n = phraseLength(tokens, i, phrases);
+  if (n > 0) return i + n;
+  if (tokens[i]?.text !== ",") return 0;
+  const m = phraseLength(tokens, i + 1, phrases.filter((p) => p.includes(" ")));
+  return m > 0 ? i + 1 + m : 0;
+}
+
+/** Words a commune's name may hold in lower case ("Saint-Martin-sur-Ouche" is one token; "Vaux et Chantegrue" is not). */
+const COMMUNE_PARTICLES: ReadonlySet<string> = new Set(["de", "du", "des", "d'", "d’", "le", "la", "les", "l'", "l’", "sur", "sous", "en", "et", "lès", "lez"]);
+/** A commune in parentheses is short: "(Chêne-Bernard)", "(Saint Martin du Mont)". */
+const MAX_COMMUNE_WORDS = 5;
+
+/**
+ * "(Chaumergy)" after a member: capitalised words (and particles), no digits, no role, no civility.
+ * "(arrivé en cours de séance)", "(A PARTIR DE LA QUESTION N°6)", "(Maire)" are not communes.
+ */
+function communeInParentheses(tokens: Token[], i: number, vocabulary: FullVocabulary): { name: string; range: Range; next: number } | null {
+  if (tokens[i]?.text !== "(") return null;
+  const words: Token[] = [];
+  let j = i + 1;
+  for (; j < tokens.length && (tokens[j] as Token).text !== ")"; j++) words.push(tokens[j] as Token);
+  const first = words[0];
+  const lastWord = words.at(-1);
+  if (first === undefined || lastWord === undefined || j >= tokens.length || words.length > MAX_COMMUNE_WORDS) return null;
+  const capitalised = (w: string): boolean => /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]*)*$/u.test(w);
+  const ok = capitalised(first.text) && words.every((w) => capitalised(w.text) || COMMUNE_PARTICLES.has(w.text));
+  if (!ok || isRole(first.text, vocabulary) || vocabulary.civilities[first.text] !== undefined) return null;
+  if (phraseLength(tokens, i + 1, [...vocabulary.substituteOfMarkers, ...vocabulary.proxyMarkers]) > 0) return null;
+  return { name: words.map((w) => w.text).join(" "), range: { start: first.start, end: lastWord.end }, next: j + 1 };
+}
+
+/**
  * Reads a list of members in the forms minutes print:
  * "Audeux : Mme Françoise GALLIOU Besançon : Mme Elise AEBISCHER, …" (communes run into names),
  * "MM. Serge DRUGEON, Roland LEFOYER" (grouped civility), "DURAND Pierre", "Marc, Julie et Paul",
@@ -201,14 +238,29 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       member.civilityRange = group.range;
     }
     i = read.next;
-    const sub = phraseLength(tokens, i, vocabulary.substituteMarkers);
-    const substitute = sub > 0 ? readPerson(tokens, i + sub, civilities, true) : null;
+    // "Mme Sandrine BEAUD (Chaumergy)": the member's commune in parentheses.
+    const place = communeInParentheses(tokens, i, vocabulary);
+    if (place !== null) {
+      member.commune = place.name;
+      member.communeRange = place.range;
+      i = place.next;
+    }
+    const sub = phraseAfter(tokens, i, vocabulary.substituteMarkers);
+    const substitute = sub > 0 ? readPerson(tokens, sub, civilities, true) : null;
     if (substitute !== null) {
       member.substitute = substitute.person;
       i = substitute.next;
     }
-    const prox = phraseLength(tokens, i, vocabulary.proxyMarkers);
-    const holder = prox > 0 ? readPerson(tokens, i + prox, civilities, true) : null;
+    // "Mme Élodie MAITRE (Chêne-Bernard), en remplacement de M. Alain COMBE": COMBE sits through MAITRE.
+    const of = phraseAfter(tokens, i, vocabulary.substituteOfMarkers.filter((m) => m.includes(" ")));
+    const seated = of > 0 ? readPerson(tokens, of, civilities, true) : null;
+    if (seated !== null) {
+      const sitter: PrintedPerson = { civility: member.civility, civilityRange: member.civilityRange, name: member.name, nameRange: member.nameRange };
+      Object.assign(member, seated.person, { substitute: sitter });
+      i = seated.next;
+    }
+    const prox = phraseAfter(tokens, i, vocabulary.proxyMarkers);
+    const holder = prox > 0 ? readPerson(tokens, prox, civilities, true) : null;
     if (holder !== null) {
       member.proxy = { to: holder.person, range: { start: member.nameRange.start, end: holder.person.nameRange.end } };
       i = holder.next;
