@@ -25,6 +25,8 @@ import { applyMovements } from "../refine/movements.js";
 const AMOUNT_CONFIDENCE = 0.9;
 const SIGNATORY_CONFIDENCE = 0.85;
 const ANNEX_CONFIDENCE = 0.9;
+/** A role read with a name by one rule lies within this many characters of it (one sentence). */
+const SAME_READING_SPAN = 300;
 
 export interface SourceInfo {
   path: string;
@@ -43,7 +45,13 @@ function candidatesIn(format: Format, view: TextView, scopes: Partial<Record<Sco
 /** Builds the record of one deliberation: fields by rules, attendance, amounts, signatory, annexes, provenance. */
 export function buildRecord(model: DocumentModel, view: TextView, format: Format, segments: Segments, delib: DeliberationSegment, index: number, source: SourceInfo): DelibRecord {
   const trail = new Trail(model, view);
-  const chosen = choose(candidatesIn(format, view, { header: segments.header, deliberation: delib.body, document: { start: 0, end: view.text.length } }), trail);
+  // A rapporteur presents before the vote: "Mme TISSERAND présente…" after the decision is another matter.
+  const decidedAt = firstDecision(format, view.text, delib.body);
+  const candidates = candidatesIn(format, view, { header: segments.header, deliberation: delib.body, document: { start: 0, end: view.text.length } }).filter(
+    (c) => !c.path.startsWith("rapporteur.") || decidedAt === null || c.range.start < decidedAt,
+  );
+  const chosen = choose(candidates, trail);
+  chooseRapporteurRole(candidates, chosen);
   const get = <T extends string | number | boolean>(path: string): T | null => {
     const c = chosen.get(path);
     if (c === undefined) return null;
@@ -110,6 +118,30 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   resolveSittingNames(record, trail);
   recaseCouncilName(record, view, trail);
   return record;
+}
+
+/**
+ * The rapporteur's role is read with their name: "Trefina KERRAIN expose" takes no role from "Monsieur le
+ * Maire présente" further down. A role counts when the rule that read it read the chosen rapporteur in the
+ * same match ("Rapporteur M. Gaudin" and "cède la parole à monsieur Sylvain Gaudin, Président de …").
+ */
+function chooseRapporteurRole(candidates: Candidate[], chosen: Map<string, Candidate>): void {
+  const name = chosen.get("rapporteur.name");
+  const role = name === undefined ? undefined : candidates.find((c) => {
+    if (c.path !== "rapporteur.role") return false;
+    const with_ = candidates.find((n) => n.path === "rapporteur.name" && n.ruleId === c.ruleId && Math.abs(n.start - c.start) <= SAME_READING_SPAN);
+    return with_ !== undefined && samePerson(String(with_.value), String(name.value));
+  });
+  if (role === undefined) chosen.delete("rapporteur.role");
+  else chosen.set("rapporteur.role", role);
+}
+
+/** "Gaudin" and "Sylvain GAUDIN": one person when the shorter name's words all end the longer one's. */
+function samePerson(a: string, b: string): boolean {
+  const x = foldForMatch(a).split(/\s+/u);
+  const y = foldForMatch(b).split(/\s+/u);
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.every((w, k) => long[long.length - short.length + k] === w);
 }
 
 /**
