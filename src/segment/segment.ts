@@ -170,6 +170,17 @@ function listOnly(text: string, body: Range, format: Format): Range {
   return body;
 }
 
+/** The range of the group "names" of a section heading whose rule has one, else null. */
+function namesBefore(format: Format, h: Hit, text: string): Range | null {
+  const rule = format.sections.find((r) => r.rule.id === h.ruleId);
+  if (rule === undefined || !rule.rule.pattern.includes("(?<names>")) return null;
+  rule.regex.lastIndex = h.start;
+  const m = rule.regex.exec(text);
+  rule.regex.lastIndex = 0;
+  const at = m?.index === h.start ? m.indices?.groups?.["names"] : undefined;
+  return at === undefined ? null : { start: at[0], end: at[1] };
+}
+
 /** Sitting header, then deliberations (each cut into body and attachments), by the format's boundary rules. */
 export function segment(view: TextView, format: Format): Segments {
   const text = view.text;
@@ -184,6 +195,9 @@ export function segment(view: TextView, format: Format): Segments {
   const kindOf = new Map(format.sections.map((s) => [s.rule.id, s.rule.kind]));
   const sections: Section[] = headings.map((h, i) => {
     const kind = kindOf.get(h.ruleId) ?? "other";
+    // "Maryline : absente non excusée": the names come before the words that say what they were.
+    const named = namesBefore(format, h, text);
+    if (named !== null) return { kind, ruleId: h.ruleId, heading: { start: h.start, end: h.end }, body: named };
     const body = { start: h.end, end: headings[i + 1]?.start ?? header.end };
     return { kind, ruleId: h.ruleId, heading: { start: h.start, end: h.end }, body: kind === "other" ? body : listOnly(text, body, format) };
   });
