@@ -138,6 +138,8 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
     if (fromLists.remote === undefined && countRange.present !== undefined) fromLists.remote = { value: 0, range: countRange.present };
     // Attendance lists with no proxy anywhere in them: nobody gave one.
     if (fromLists.proxies === undefined) fromLists.proxies = { value: 0, range: lists };
+    // …and with no absentee named, the members listed (the members in office) were all there.
+    if (fromLists.absent === undefined && countRange.present !== undefined) fromLists.absent = { value: 0, range: lists };
   }
   const counts: AttendanceCounts = { inOffice: null, present: null, remote: null, absent: null, proxies: null, voters: null };
   for (const key of ["inOffice", "present", "remote", "absent", "proxies", "voters"] as const) {

@@ -25,6 +25,8 @@ import { applyMovements } from "../refine/movements.js";
 const AMOUNT_CONFIDENCE = 0.9;
 const SIGNATORY_CONFIDENCE = 0.85;
 const ANNEX_CONFIDENCE = 0.9;
+/** A vote's own heading line is its title, as sure as a title rule's reading. */
+const SUB_DECISION_TITLE_CONFIDENCE = 0.85;
 /** A role read with a name by one rule lies within this many characters of it (one sentence). */
 const SAME_READING_SPAN = 300;
 
@@ -50,6 +52,13 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const candidates = candidatesIn(format, view, { header: segments.header, deliberation: delib.body, document: { start: 0, end: view.text.length } }).filter(
     (c) => !c.path.startsWith("rapporteur.") || decidedAt === null || c.range.start < decidedAt,
   );
+  // One vote of an item holding several: the item's heading gives its number, the vote's heading its title.
+  if (delib.item !== undefined) {
+    const fromItem = candidatesIn(format, view, { deliberation: delib.item.heading }).filter((c) => c.path === "number" || c.path === "report");
+    candidates.unshift(...fromItem);
+    const t = delib.item.title;
+    candidates.unshift({ path: "title", value: foldText(view.text.slice(t.start, t.end)), ...toSource(view, t.start, t.end), range: t, ruleId: "sub-decision.title", confidence: SUB_DECISION_TITLE_CONFIDENCE });
+  }
   const chosen = choose(candidates, trail);
   chooseRapporteurRole(candidates, chosen);
   const get = <T extends string | number | boolean>(path: string): T | null => {

@@ -29,6 +29,7 @@ export interface Format {
   decision: Compiled<BoundaryRule>[];
   namedVotes: Compiled<BoundaryRule>[];
   movements: Compiled<BoundaryRule>[];
+  subDecisions: Compiled<BoundaryRule>[];
 }
 
 /** The rule set used when no format's detection matches. */
@@ -83,6 +84,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let decision: BoundaryRule[] = [];
   let namedVotes: BoundaryRule[] = [];
   let movements: BoundaryRule[] = [];
+  let subDecisions: BoundaryRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
     vocabulary = mergeVocabulary(vocabulary, f.vocabulary);
@@ -96,6 +98,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     decision = mergeById(decision, f.decision);
     namedVotes = mergeById(namedVotes, f.namedVotes);
     movements = mergeById(movements, f.movements);
+    subDecisions = mergeById(subDecisions, f.subDecisions);
   }
   const top = chainFiles[0];
   if (top === undefined) throw new Error("empty rule chain");
@@ -116,6 +119,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     decision: compileAll(decision, macros),
     namedVotes: compileAll(namedVotes, macros),
     movements: compileAll(movements, macros),
+    subDecisions: compileAll(subDecisions, macros),
   };
 }
 

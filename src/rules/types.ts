@@ -121,6 +121,11 @@ export interface RuleFile {
   decision?: BoundaryRule[];
   /** Where the names of those who voted against, abstained or did not vote begin. */
   namedVotes?: BoundaryRule[];
+  /**
+   * Headings of separate votes inside one item ("Vote des comptes de gestion 2020 :" then "15 pour"), group
+   * "title": an item holding two or more gives one record per vote.
+   */
+  subDecisions?: BoundaryRule[];
   /** Members arriving or leaving during the sitting ("Arrivée de M. X", "Mme Y quitte la séance"); group "names". */
   movements?: BoundaryRule[];
 }

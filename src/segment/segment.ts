@@ -170,6 +170,23 @@ function listOnly(text: string, body: Range, format: Format): Range {
   return body;
 }
 
+/** An item is cut into its votes only when it holds at least two headed ones. */
+const MIN_SUB_DECISIONS = 2;
+
+/** Starts and titles of the headed votes inside an item's body. */
+function subDecisionsOf(format: Format, text: string, body: Range): Array<{ start: number; title: Range }> {
+  const slice = text.slice(body.start, body.end);
+  const out: Array<{ start: number; title: Range }> = [];
+  for (const { regex } of format.subDecisions) {
+    regex.lastIndex = 0;
+    for (const m of slice.matchAll(regex)) {
+      const t = m.indices?.groups?.["title"];
+      if (t !== undefined) out.push({ start: body.start + m.index, title: { start: body.start + t[0], end: body.start + t[1] } });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** The range of the group "names" of a section heading whose rule has one, else null. */
 function namesBefore(format: Format, h: Hit, text: string): Range | null {
   const rule = format.sections.find((r) => r.rule.id === h.ruleId);
@@ -201,9 +218,17 @@ export function segment(view: TextView, format: Format): Segments {
     const body = { start: h.end, end: headings[i + 1]?.start ?? header.end };
     return { kind, ruleId: h.ruleId, heading: { start: h.start, end: h.end }, body: kind === "other" ? body : listOnly(text, body, format) };
   });
-  const deliberations: DeliberationSegment[] = ranges.map((range) => {
+  const deliberations: DeliberationSegment[] = ranges.flatMap((range) => {
     const attachments = attachmentsOf(format.attachmentStart, text, range);
-    return { range, body: { start: range.start, end: attachments[0]?.range.start ?? range.end }, attachments };
+    const body = { start: range.start, end: attachments[0]?.range.start ?? range.end };
+    const votes = subDecisionsOf(format, text, body);
+    if (votes.length < MIN_SUB_DECISIONS) return [{ range, body, attachments }];
+    const heading = { start: range.start, end: lineEnd(text, range.start) };
+    return votes.map((v, i): DeliberationSegment => {
+      const end = votes[i + 1]?.start ?? body.end;
+      const sub = { start: v.start, end };
+      return { range: i === votes.length - 1 ? { start: v.start, end: range.end } : sub, body: sub, attachments: i === votes.length - 1 ? attachments : [], item: { heading, title: v.title } };
+    });
   });
   return { header, sections, deliberations };
 }
