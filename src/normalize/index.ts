@@ -4,6 +4,7 @@ import { integer } from "./integer.js";
 import { frenchNumber } from "./french-number.js";
 import { foldText } from "./text.js";
 import { clockTime } from "./time.js";
+import { headingTitle } from "./title.js";
 
 export type Normalized = string | number | boolean | null;
 
@@ -40,6 +41,9 @@ export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> 
     while (k < words.length && /^\p{Lu}[\p{Lu}'’-]*\p{Lu}$/u.test(words[k] ?? "")) k++;
     return k === 0 || k === words.length ? words.join(" ") : [...words.slice(k), ...words.slice(0, k)].join(" ");
   },
+  /** "2015.11.23 – 2A" → "2015.11.23-2A": spaces around the dash of a dated number are layout, not number. */
+  deliberationNumber: (raw) => foldText(raw).replace(/\s*[-–−]\s*/gu, "-"),
+  title: headingTitle,
   date: frenchDate,
   dateWords: frenchDateInWords,
   dateDMY: frenchDateDayMonthYear,
