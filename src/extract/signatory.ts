@@ -34,7 +34,7 @@ function linesFrom(text: string, from: number, end: number, max: number): TextLi
   return out;
 }
 
-function isPersonLine(line: string): boolean {
+export function isPersonLine(line: string): boolean {
   const words = line.replace(/,$/u, "").split(/\s+/u);
   const last = words.at(-1);
   return words.length >= 2 && last !== undefined && isSurnameWord(last) && words.slice(0, -1).every((w) => isGivenName(w) || isInitials(w) || isSurnameWord(w));
@@ -68,4 +68,30 @@ export function readSignatory(text: string, openerStart: number, end: number, vo
     role,
     roleRange: roleLine === undefined || role === null ? null : { start: roleLine.start + roleLine.text.indexOf(role), end: roleLine.start + roleLine.text.indexOf(role) + role.length },
   };
+}
+
+/** A signature without a heading sits among the last lines of the document (before its page footer). */
+const CLOSING_LINES = 8;
+
+/**
+ * "…mensuel de 543 €. / Guénhaël HUET / 10 / CM – 23.09.2013": minutes that end with the name of the one who
+ * presided, alone on its line, are signed by them. The name must be the president's: any other name at the
+ * end of a text is no signature.
+ */
+export function closingSignature(text: string, president: string, same: (a: string, b: string) => boolean): { name: string; range: Range } | null {
+  let end = text.length;
+  for (let n = 0; n < CLOSING_LINES && end > 0; ) {
+    const start = Math.max(text.lastIndexOf("\n", end - 1), text.lastIndexOf("\f", end - 1)) + 1;
+    const raw = text.slice(start, end);
+    const line = raw.trim();
+    if (line !== "") {
+      n++;
+      if (isPersonLine(line) && same(line, president)) {
+        const at = start + raw.indexOf(line);
+        return { name: line, range: { start: at, end: at + line.length } };
+      }
+    }
+    end = start - 1;
+  }
+  return null;
 }

@@ -8,7 +8,7 @@ import { toSource, type TextView } from "../text/view.js";
 import type { Candidate, Range } from "../extract/candidate.js";
 import { runFieldRule } from "../extract/field-rules.js";
 import { distinctAmounts, findAmounts } from "../extract/amounts.js";
-import { readSignatory } from "../extract/signatory.js";
+import { closingSignature, readSignatory } from "../extract/signatory.js";
 import { findDuplicates } from "../annexes/dedupe.js";
 import { foldForMatch, foldText } from "../normalize/text.js";
 import { buildAttendance, type PrintedCounts } from "./attendance.js";
@@ -25,6 +25,8 @@ import { applyMovements } from "../refine/movements.js";
 const AMOUNT_CONFIDENCE = 0.9;
 const SIGNATORY_CONFIDENCE = 0.85;
 const ANNEX_CONFIDENCE = 0.9;
+/** A bare name closing the minutes is less sure a signature than one under "Le Maire,". */
+const CLOSING_SIGNATURE_CONFIDENCE = 0.7;
 /** A vote's own heading line is its title, as sure as a title rule's reading. */
 const SUB_DECISION_TITLE_CONFIDENCE = 0.85;
 /** A role read with a name by one rule lies within this many characters of it (one sentence). */
@@ -77,7 +79,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   // an item that is no deliberation ("2015.10.22 - 13 DELEGATION AU MAIRE … le maire / David NICOLAS").
   const last = segments.deliberations.at(-1);
   const tail = last === undefined ? null : { start: last.body.start, end: view.text.length };
-  const signatory = signatoryOf(format, view, delib.body, trail) ?? (tail === null ? null : signatoryOf(format, view, tail, trail));
+  const signatory = signatoryOf(format, view, delib.body, trail) ?? (tail === null ? null : signatoryOf(format, view, tail, trail)) ?? presidentSigns(view, chosen.get("sitting.president"), trail);
   const budgetLine = get<string>("budget.line");
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
@@ -220,6 +222,15 @@ function signatoryOf(format: Format, view: TextView, body: Range, trail: Trail):
     return { name: found.name, role: found.role };
   }
   return null;
+}
+
+/** The president's name closing the minutes, alone on its line, is their signature (role not printed). */
+function presidentSigns(view: TextView, president: Candidate | undefined, trail: Trail): DelibRecord["signatory"] {
+  if (president === undefined || typeof president.value !== "string") return null;
+  const found = closingSignature(view.text, president.value, samePerson);
+  if (found === null) return null;
+  trail.fromView("signatory.name", found.range, CLOSING_SIGNATURE_CONFIDENCE);
+  return { name: found.name, role: null };
 }
 
 function annexesOf(model: DocumentModel, view: TextView, delib: DeliberationSegment, trail: Trail): Annex[] {
