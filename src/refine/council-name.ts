@@ -20,7 +20,7 @@ export function recaseCouncilName(record: DelibRecord, view: TextView, trail: Tr
   if (printed === null || hasLower(printed) || !/\p{Lu}{2}/u.test(printed)) return;
   const words = printed.split(/[\s'’-]+/u).filter((w) => w !== "");
   if (words.length === 0) return;
-  const pattern = new RegExp(`(?<!\\p{L})${words.map(escape).join("[\\s'’-]+")}(?!\\p{L})`, "giu");
+  const pattern = new RegExp(`(?<!\\p{L})${words.map(anyAccent).join("[\\s'’-]+")}(?!\\p{L})`, "giu");
   const seen = new Map<string, { count: number; start: number; end: number }>();
   for (const m of view.text.matchAll(pattern)) {
     if (!hasLower(m[0]) || /\n/u.test(m[0])) continue;
@@ -40,8 +40,18 @@ export function recaseCouncilName(record: DelibRecord, view: TextView, trail: Tr
   if (confidence !== undefined) trail.confidence["council.name"] = confidence * RECASED_CONFIDENCE_FACTOR;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+/** Letters a name printed in capitals may have dropped the accent of ("A VOCATION" for "à Vocation"). */
+const ACCENTED: Readonly<Record<string, string>> = { A: "AÀÂÄ", E: "EÉÈÊË", I: "IÎÏ", O: "OÔÖ", U: "UÙÛÜ", C: "CÇ", Y: "YŸ" };
+
+/** A word as a pattern matching it with or without accents, any case. */
+function anyAccent(word: string): string {
+  return [...word]
+    .map((ch) => {
+      const base = ch.normalize("NFD").replace(/\p{M}/gu, "").toUpperCase();
+      const set = ACCENTED[base];
+      return set === undefined ? ch.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&") : `[${set}${set.toLowerCase()}]`;
+    })
+    .join("");
 }
 
 /** "SAINT MARTIN DES CHAMPS" → "Saint Martin des Champs"; "L'ISLE" → "L'Isle". */

@@ -74,7 +74,7 @@ export const EMPTY_VOCABULARY: FullVocabulary = {
   civilities: {},
   substituteMarkers: [],
   substituteOfMarkers: [],
-  tableColumns: { substitute: [], proxy: [] },
+  tableColumns: { member: [], commune: [], substitute: [], proxy: [], status: [] },
   proxyJoiners: [],
   proxyMarkers: [],
   proxySeparators: [],

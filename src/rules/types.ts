@@ -85,8 +85,11 @@ export interface Vocabulary {
   substituteMarkers?: string[];
   /** Phrases after a person who sits for another: "Yves MEUNIER (Suppléant Laurence BOYER)" → BOYER, substituted by MEUNIER. */
   substituteOfMarkers?: string[];
-  /** Column headings of attendance tables, by what their cells hold: a substitute or a proxy's holder. */
-  tableColumns?: { substitute: string[]; proxy: string[] };
+  /**
+   * Column headings of attendance tables, by what their cells hold: the member, their commune, a substitute,
+   * a proxy's holder, or a status ("Présent", "Pouvoir à X", "Représenté par le suppléant").
+   */
+  tableColumns?: { member: string[]; commune: string[]; substitute: string[]; proxy: string[]; status: string[] };
   /** Phrases between a member and the holder of their proxy inside a member list ("donne pouvoir à", "(pouvoir à"). */
   proxyMarkers?: string[];
   /** Words joining a proxy's giver and holder ("à", "donne pouvoir à"). */
