@@ -15,6 +15,9 @@ const MAX_ROLE_LENGTH = 60;
 /** How many lines after "Pour extrait conforme" the signer's name may come: a role line or two, a blank. */
 const MAX_LINES_TO_NAME = 6;
 
+/** Signatures typed side by side are separated by a wide run of spaces. */
+const SIDE_BY_SIDE = /[ \t]{3,}(?=\S)/u;
+
 interface TextLine {
   text: string;
   start: number;
@@ -26,9 +29,12 @@ function linesFrom(text: string, from: number, end: number, max: number): TextLi
   while (at < end && out.length < max) {
     const nl = text.indexOf("\n", at);
     const stop = nl === -1 || nl > end ? end : nl;
-    const raw = text.slice(at, stop);
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trim() !== "") out.push({ text: raw.trim(), start: at + lead });
+    // "Le Président,          Le Secrétaire," / "H. CART-LAMY          GIRARDET": typed signatures side by side;
+    // the first column is the first signer.
+    const whole = text.slice(at, stop);
+    const lead = whole.length - whole.trimStart().length;
+    const first = (whole.trimStart().split(SIDE_BY_SIDE)[0] ?? "").trim();
+    if (first !== "") out.push({ text: first, start: at + lead });
     at = stop + 1;
   }
   return out;
