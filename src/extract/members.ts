@@ -23,6 +23,27 @@ export interface ListedMember extends PrintedPerson {
   proxy: { to: PrintedPerson; range: Range } | null;
 }
 
+/** "..........": the dots a typist put between a label and its names. */
+const DOT_LEADER = /^\.{3,}$/u;
+
+/** "NOZEROY ........... MM. CART-LAMY", "SAINT-OURS : M. X": the words before a colon or a dot leader are a label. */
+function labelAhead(tokens: Token[], i: number): boolean {
+  for (let j = i; j < tokens.length; j++) {
+    const t = (tokens[j] as Token).text;
+    if (t === ":" || DOT_LEADER.test(t)) return true;
+    if (SEPARATORS.has(t) || t === "(" || t === ")") return false;
+  }
+  return false;
+}
+
+/** "Commune de Recey-sur-Ource :" → "Recey-sur-Ource": the label names the commune. */
+function communeLabel(text: string, first: Token, last: Token): { name: string; range: Range } {
+  const raw = text.slice(first.start, last.end);
+  const prefix = /^(?:Commune|COMMUNE|Ville|VILLE)\s+(?:de|d['’]|du|des|DE|D['’]|DU|DES)\s*/u.exec(raw);
+  const start = first.start + (prefix?.[0].length ?? 0);
+  return { name: text.slice(start, last.end).replace(/\s+/gu, " "), range: { start, end: last.end } };
+}
+
 /** What ends a list item. */
 const SEPARATORS: ReadonlySet<string> = new Set([",", ";", "\n", "\t", "-", "−", "–", "•", ".", "/"]);
 
@@ -132,7 +153,10 @@ const MAX_COMMUNE_WORDS = 5;
  * "(Chaumergy)" after a member: capitalised words (and particles), no digits, no role, no civility.
  * "(arrivé en cours de séance)", "(A PARTIR DE LA QUESTION N°6)", "(Maire)" are not communes.
  */
-function communeInParentheses(tokens: Token[], i: number, vocabulary: FullVocabulary): { name: string; range: Range; next: number } | null {
+function communeInParentheses(tokens: Token[], at: number, vocabulary: FullVocabulary): { name: string; range: Range; next: number } | null {
+  // "VUILLET\n(Charbonny)": the parenthesis may open the next line.
+  let i = at;
+  while (tokens[i]?.text === "\n") i++;
   if (tokens[i]?.text !== "(") return null;
   const words: Token[] = [];
   let j = i + 1;
@@ -197,10 +221,11 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       continue;
     }
     // "Saint-Ours\tM. Jean DURAND": in a table flattened to lines, a first cell that is no person is the commune.
-    if (tok.text === ":" || (tok.text === "\t" && pending.length > 0)) {
+    // "NOZEROY ........... MM. CART-LAMY": a typed dot leader ends a label as a colon does.
+    if (tok.text === ":" || DOT_LEADER.test(tok.text) || (tok.text === "\t" && pending.length > 0)) {
       const first = pending[0];
       const lastTok = pending.at(-1);
-      if (first !== undefined && lastTok !== undefined) commune = { name: text.slice(first.start, lastTok.end).replace(/\s+/gu, " "), range: { start: first.start, end: lastTok.end } };
+      if (first !== undefined && lastTok !== undefined) commune = communeLabel(text, first, lastTok);
       pending = [];
       itemStart = true;
       i++;
@@ -222,7 +247,7 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       continue;
     }
     if (civility !== undefined) group = null;
-    const canStart: boolean = civility !== undefined || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary));
+    const canStart: boolean = civility !== undefined || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary) && !labelAhead(tokens, i));
     const read: ReturnType<typeof readPerson> = canStart ? readPerson(tokens, i, civilities, loneItem(tokens, i, civilities)) : null;
     if (read === null) {
       pending.push(tok);
