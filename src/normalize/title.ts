@@ -7,10 +7,12 @@ const CAPITALS_HEADING_WORDS = 3;
  * A deliberation's title on one line, as printed, without what the layout ran into it:
  * - the final full stop ("Modification du texte … de la salle.");
  * - prose joined to an all-capitals heading ("… CHOIX DE L’ENTREPRISE Monsieur le Maire donne la parole à …");
- * - a vote line joined to it ("… compétences du CDG 12 votes pour").
+ * - a vote line joined to it ("… compétences du CDG 12 votes pour");
+ * and with the words hyphenated across its lines joined again ("ENSEIGNE- MENT").
  */
 export function headingTitle(raw: string): string {
-  let title = foldText(raw);
+  // "D'ENSEIGNE-\nMENT" folded to "D'ENSEIGNE- MENT": a word typed across two lines of the heading.
+  let title = foldText(raw.replace(/(\p{L})-[ \t]*\n\s*(\p{L})/gu, "$1$2"));
   const words = title.split(" ");
   const isCaps = (w: string): boolean => /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
   if (words.slice(0, CAPITALS_HEADING_WORDS).every(isCaps)) {
