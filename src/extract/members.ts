@@ -83,6 +83,8 @@ export function readPerson(tokens: Token[], i: number, civilities: FullVocabular
     while (isGivenName(text(j))) given.push(tokens[j++] as Token);
   } else {
     while (isGivenName(text(j)) || isInitials(text(j))) given.push(tokens[j++] as Token);
+    // "S.\nVALLOIR": an initial ending one line, the surname starting the next.
+    if (text(j) === "\n" && isInitials(given.at(-1)?.text ?? "") && isSurnameWord(text(j + 1))) j++;
     while (isSurnameWord(text(j))) surname.push(tokens[j++] as Token);
     if (surname.length === 0) {
       // "Yves Nicolin Mahdi Nouibat": two mixed-case names run together without their separator.
