@@ -16,7 +16,7 @@ const MAX_ROLE_LENGTH = 60;
 const MAX_LINES_TO_NAME = 6;
 
 /** Signatures typed side by side are separated by a wide run of spaces. */
-const SIDE_BY_SIDE = /[ \t]{3,}(?=\S)/u;
+const SIDE_BY_SIDE = /(?:[ \t]{3,}|\t)(?=\S)/u;
 
 interface TextLine {
   text: string;
@@ -60,17 +60,22 @@ export function readSignatory(text: string, openerStart: number, end: number, vo
   const at = lines.findIndex((l) => isPersonLine(l.text));
   const nameLine = lines[at];
   if (nameLine === undefined) return null;
-  const name = nameLine.text.replace(/,$/u, "");
+  // "Madame Florence DEMOUY": the civility is no part of the name.
+  const civility = /^(?:Monsieur|Madame|M\.|Mme)\s+/u.exec(nameLine.text)?.[0].length ?? 0;
+  const name = nameLine.text.slice(civility).replace(/,$/u, "");
+  const nameStart = nameLine.start + civility;
   const after = lines[at + 1];
   const before = lines[at - 1];
   // A title under the name is printed bare ("1er Vice-Président"); "La secrétaire de séance," opens the next signature.
-  const titleAfter = after !== undefined && isRole(after.text) && !/^(?:Le|La|L['’])\s/iu.test(after.text);
-  const roleLine = titleAfter ? after : before !== undefined && isRole(before.text) ? before : undefined;
+  // A long line naming a role is a sentence or a page footer ("… Conseil Municipal du 27 janvier 2025 – Page 5 / 5").
+  const isTitle = (l: TextLine | undefined): l is TextLine => l !== undefined && l.text.length <= MAX_ROLE_LENGTH && isRole(l.text);
+  const titleAfter = isTitle(after) && !/^(?:Le|La|L['’])\s/iu.test(after.text);
+  const roleLine = titleAfter ? after : isTitle(before) ? before : undefined;
   // "Le Maire," → "Maire"; a long line naming a role is a sentence, not the signer's title.
-  const role = roleLine === undefined || roleLine.text.length > MAX_ROLE_LENGTH ? null : roleLine.text.replace(/,$/u, "").replace(/^(?:Le|La|L['’])\s*/iu, "");
+  const role = roleLine === undefined ? null : roleLine.text.replace(/,$/u, "").replace(/^(?:Le|La|L['’])\s*/iu, "");
   return {
     name,
-    nameRange: { start: nameLine.start, end: nameLine.start + name.length },
+    nameRange: { start: nameStart, end: nameStart + name.length },
     role,
     roleRange: roleLine === undefined || role === null ? null : { start: roleLine.start + roleLine.text.indexOf(role), end: roleLine.start + roleLine.text.indexOf(role) + role.length },
   };
