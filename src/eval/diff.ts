@@ -1,12 +1,12 @@
 /**
- * `npm run eval:diff -- <case-substring>`: for each source of the matching corpus cases, the fields
- * where delib's records differ from the expected ones (soft comparison), pair by pair. A developer's
+ * `npm run eval:diff -- <case-substring> [--strict]`: for each source of the matching corpus cases, the
+ * fields where delib's records differ from the expected ones (soft comparison, or strict), pair by pair. A developer's
  * tool for reading eval failures; writes only to stdout.
  */
 import { join } from "node:path";
 import { packageRoot } from "../paths.js";
 import { processDocument } from "../pipeline.js";
-import { arrayAt, lookup, memberKey, proxyKey, SCALAR_FIELDS, softEqual, valueAt } from "./fields.js";
+import { arrayAt, lookup, memberKey, proxyKey, SCALAR_FIELDS, softEqual, strictEqual, valueAt, type Mode } from "./fields.js";
 import { matchRecords } from "./match.js";
 import { discoverCorpus } from "./score.js";
 
@@ -23,7 +23,8 @@ function setDiff(label: string, expected: string[], predicted: string[]): string
   return [`    ${label}: ${expected.length - missing.length}/${expected.length} matched`, ...missing.slice(0, 8).map((x) => `      - ${x}`), ...extra.slice(0, 8).map((x) => `      + ${x}`)];
 }
 
-export async function diffCases(filter: string): Promise<string> {
+export async function diffCases(filter: string, mode: Mode = "soft"): Promise<string> {
+  const equal = mode === "strict" ? strictEqual : softEqual;
   const { sources } = discoverCorpus(join(packageRoot, "corpus"), packageRoot);
   const out: string[] = [];
   for (const src of sources.filter((s) => s.caseId.includes(filter))) {
@@ -41,18 +42,19 @@ export async function diffCases(filter: string): Promise<string> {
         const exp = lookup(e, field);
         if (!exp.present) continue;
         const got = valueAt(p, field) ?? null;
-        if (!softEqual(exp.value ?? null, got)) lines.push(`    ${field}: expected ${show(exp.value)}, got ${show(got)}`);
+        if (!equal(exp.value ?? null, got)) lines.push(`    ${field}: expected ${show(exp.value)}, got ${show(got)}`);
       }
-      if (arrayAt(e, "attendance.members").length > 0) lines.push(...setDiff("members", arrayAt(e, "attendance.members").map((m) => memberKey(m, "soft")), arrayAt(p, "attendance.members").map((m) => memberKey(m, "soft"))));
-      if (lookup(e, "attendance.proxies").present) lines.push(...setDiff("proxies", arrayAt(e, "attendance.proxies").map((x) => proxyKey(x, "soft")), arrayAt(p, "attendance.proxies").map((x) => proxyKey(x, "soft"))));
+      if (arrayAt(e, "attendance.members").length > 0) lines.push(...setDiff("members", arrayAt(e, "attendance.members").map((m) => memberKey(m, mode)), arrayAt(p, "attendance.members").map((m) => memberKey(m, mode))));
+      if (lookup(e, "attendance.proxies").present) lines.push(...setDiff("proxies", arrayAt(e, "attendance.proxies").map((x) => proxyKey(x, mode)), arrayAt(p, "attendance.proxies").map((x) => proxyKey(x, mode))));
       if (lines.length > 0) out.push(`  #${pair.expected} ~ #${pair.predicted} (${pair.by}) ${show(valueAt(e, "title"))}`, ...lines);
     }
   }
   return `${out.join("\n")}\n`;
 }
 
-const filter = process.argv[2] ?? "";
-diffCases(filter).then(
+const args = process.argv.slice(2);
+const filter = args.find((a) => !a.startsWith("--")) ?? "";
+diffCases(filter, args.includes("--strict") ? "strict" : "soft").then(
   (text) => process.stdout.write(text),
   (e: unknown) => {
     process.stderr.write(`delib eval:diff: ${(e as Error).message}\n`);

@@ -23,6 +23,27 @@ export interface ListedMember extends PrintedPerson {
   proxy: { to: PrintedPerson; range: Range } | null;
 }
 
+/** "..........": the dots a typist put between a label and its names. */
+const DOT_LEADER = /^\.{3,}$/u;
+
+/** "NOZEROY ........... MM. CART-LAMY", "SAINT-OURS : M. X": the words before a colon or a dot leader are a label. */
+function labelAhead(tokens: Token[], i: number): boolean {
+  for (let j = i; j < tokens.length; j++) {
+    const t = (tokens[j] as Token).text;
+    if (t === ":" || DOT_LEADER.test(t)) return true;
+    if (SEPARATORS.has(t) || t === "(" || t === ")") return false;
+  }
+  return false;
+}
+
+/** "Commune de Recey-sur-Ource :" → "Recey-sur-Ource": the label names the commune. */
+function communeLabel(text: string, first: Token, last: Token): { name: string; range: Range } {
+  const raw = text.slice(first.start, last.end);
+  const prefix = /^(?:Commune|COMMUNE|Ville|VILLE)\s+(?:de|d['’]|du|des|DE|D['’]|DU|DES)\s*/u.exec(raw);
+  const start = first.start + (prefix?.[0].length ?? 0);
+  return { name: text.slice(start, last.end).replace(/\s+/gu, " "), range: { start, end: last.end } };
+}
+
 /** What ends a list item. */
 const SEPARATORS: ReadonlySet<string> = new Set([",", ";", "\n", "\t", "-", "−", "–", "•", ".", "/"]);
 
@@ -35,30 +56,43 @@ const GROUP_CIVILITIES: ReadonlyMap<string, string> = new Map([
   ["Mmes", "Mme"],
 ]);
 
+/** Four capitalised words alone in an item are two "Given Surname" names a lost separator ran together. */
+const RUN_TOGETHER_WORDS = 4;
+
 const isName = (w: string): boolean => isSurnameWord(w) || isGivenName(w) || isInitials(w);
 
 /**
  * Reads a person at token i: "[Civility] Given SURNAME", "[Civility] SURNAME Given", "SURNAME" alone, and,
  * when `alone` (the item holds nothing else), a given name alone ("Marc"). Null when no name is there.
  */
-export function readPerson(tokens: Token[], i: number, civilities: FullVocabulary["civilities"], alone = false): { person: PrintedPerson; next: number } | null {
+export function readPerson(tokens: Token[], i: number, civilities: FullVocabulary["civilities"], alone = false): { person: PrintedPerson; next: number; runTogether?: true } | null {
   const first = tokens[i];
   if (first === undefined) return null;
   const civility = civilities[first.text] ?? null;
-  const nameStart = civility === null ? i : i + 1;
   const text = (k: number): string => tokens[k]?.text ?? "";
+  let nameStart = civility === null ? i : i + 1;
+  // "MME\nRESTOUX": a civility ending one line, the name starting the next.
+  if (civility !== null) while (text(nameStart) === "\n") nameStart++;
   let j = nameStart;
   let given: Token[] = [];
   let surname: Token[] = [];
+  let runTogether = false;
   if (isSurnameWord(text(j)) && !isInitials(text(j))) {
     // "DRUGEON Serge": surname first, then given names.
     while (isSurnameWord(text(j))) surname.push(tokens[j++] as Token);
     while (isGivenName(text(j))) given.push(tokens[j++] as Token);
   } else {
     while (isGivenName(text(j)) || isInitials(text(j))) given.push(tokens[j++] as Token);
+    // "S.\nVALLOIR": an initial ending one line, the surname starting the next.
+    if (text(j) === "\n" && isInitials(given.at(-1)?.text ?? "") && isSurnameWord(text(j + 1))) j++;
     while (isSurnameWord(text(j))) surname.push(tokens[j++] as Token);
     if (surname.length === 0) {
-      if (!alone || given.length === 0 || given.length > 3) return null;
+      // "Yves Nicolin Mahdi Nouibat": two mixed-case names run together without their separator.
+      if (alone && given.length === RUN_TOGETHER_WORDS) {
+        given = given.slice(0, RUN_TOGETHER_WORDS / 2);
+        j = nameStart + given.length;
+        runTogether = true;
+      } else if (!alone || given.length === 0 || given.length > 3) return null;
       surname = [];
     }
   }
@@ -74,6 +108,7 @@ export function readPerson(tokens: Token[], i: number, civilities: FullVocabular
       nameRange: { start: from, end: to },
     },
     next: j,
+    ...(runTogether ? { runTogether: true as const } : {}),
   };
 }
 
@@ -99,6 +134,46 @@ function isRole(word: string, vocabulary: FullVocabulary): boolean {
 
 
 /**
+ * Where the words after a phrase at token i start, or 0: "représenté par son suppléant M. X" at i, or after
+ * a comma (", qui a donné pouvoir à M. Y") when the phrase is more than one word (a bare "à" after a comma
+ * starts a remark, not a proxy).
+ */
+function phraseAfter(tokens: Token[], i: number, phrases: readonly string[]): number {
+  const n = phraseLength(tokens, i, phrases);
+  if (n > 0) return i + n;
+  if (tokens[i]?.text !== ",") return 0;
+  const m = phraseLength(tokens, i + 1, phrases.filter((p) => p.includes(" ")));
+  return m > 0 ? i + 1 + m : 0;
+}
+
+/** Words a commune's name may hold in lower case ("Saint-Martin-sur-Ouche" is one token; "Vaux et Chantegrue" is not). */
+const COMMUNE_PARTICLES: ReadonlySet<string> = new Set(["de", "du", "des", "d'", "d’", "le", "la", "les", "l'", "l’", "sur", "sous", "en", "et", "lès", "lez"]);
+/** A commune in parentheses is short: "(Chêne-Bernard)", "(Saint Martin du Mont)". */
+const MAX_COMMUNE_WORDS = 5;
+
+/**
+ * "(Chaumergy)" after a member: capitalised words (and particles), no digits, no role, no civility.
+ * "(arrivé en cours de séance)", "(A PARTIR DE LA QUESTION N°6)", "(Maire)" are not communes.
+ */
+function communeInParentheses(tokens: Token[], at: number, vocabulary: FullVocabulary): { name: string; range: Range; next: number } | null {
+  // "VUILLET\n(Charbonny)": the parenthesis may open the next line.
+  let i = at;
+  while (tokens[i]?.text === "\n") i++;
+  if (tokens[i]?.text !== "(") return null;
+  const words: Token[] = [];
+  let j = i + 1;
+  for (; j < tokens.length && (tokens[j] as Token).text !== ")"; j++) words.push(tokens[j] as Token);
+  const first = words[0];
+  const lastWord = words.at(-1);
+  if (first === undefined || lastWord === undefined || j >= tokens.length || words.length > MAX_COMMUNE_WORDS) return null;
+  const capitalised = (w: string): boolean => /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]*)*$/u.test(w);
+  const ok = capitalised(first.text) && words.every((w) => capitalised(w.text) || COMMUNE_PARTICLES.has(w.text));
+  if (!ok || isRole(first.text, vocabulary) || vocabulary.civilities[first.text] !== undefined) return null;
+  if (phraseLength(tokens, i + 1, [...vocabulary.substituteOfMarkers, ...vocabulary.proxyMarkers]) > 0) return null;
+  return { name: words.map((w) => w.text).join(" "), range: { start: first.start, end: lastWord.end }, next: j + 1 };
+}
+
+/**
  * Reads a list of members in the forms minutes print:
  * "Audeux : Mme Françoise GALLIOU Besançon : Mme Elise AEBISCHER, …" (communes run into names),
  * "MM. Serge DRUGEON, Roland LEFOYER" (grouped civility), "DURAND Pierre", "Marc, Julie et Paul",
@@ -122,6 +197,15 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       depth += tok.text === "(" ? 1 : -1;
       if (depth < 0) depth = 0;
       i++;
+      // "Yves Meunier (Suppléant Laurence Boyer)": the member is Laurence Boyer, sitting through Yves Meunier.
+      const of = tok.text === "(" && last !== null ? phraseLength(tokens, i, vocabulary.substituteOfMarkers) : 0;
+      const seated = of > 0 ? readPerson(tokens, i + of, civilities, true) : null;
+      if (last !== null && seated !== null) {
+        const sitter: PrintedPerson = { civility: last.civility, civilityRange: last.civilityRange, name: last.name, nameRange: last.nameRange };
+        Object.assign(last, seated.person, { substitute: sitter });
+        i = seated.next;
+        continue;
+      }
       if (tok.text === "(" && last !== null) {
         // "(pouvoir à Mme Y)": a proxy inside parentheses belongs to the member before it.
         // A bare "à" is too weak here: "(à partir de la question 5)" is no proxy.
@@ -139,10 +223,11 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       continue;
     }
     // "Saint-Ours\tM. Jean DURAND": in a table flattened to lines, a first cell that is no person is the commune.
-    if (tok.text === ":" || (tok.text === "\t" && pending.length > 0)) {
+    // "NOZEROY ........... MM. CART-LAMY": a typed dot leader ends a label as a colon does.
+    if (tok.text === ":" || DOT_LEADER.test(tok.text) || (tok.text === "\t" && pending.length > 0)) {
       const first = pending[0];
       const lastTok = pending.at(-1);
-      if (first !== undefined && lastTok !== undefined) commune = { name: text.slice(first.start, lastTok.end).replace(/\s+/gu, " "), range: { start: first.start, end: lastTok.end } };
+      if (first !== undefined && lastTok !== undefined) commune = communeLabel(text, first, lastTok);
       pending = [];
       itemStart = true;
       i++;
@@ -164,8 +249,8 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       continue;
     }
     if (civility !== undefined) group = null;
-    const canStart = civility !== undefined || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary));
-    const read = canStart ? readPerson(tokens, i, civilities, loneItem(tokens, i, civilities)) : null;
+    const canStart: boolean = civility !== undefined || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary) && !labelAhead(tokens, i));
+    const read: ReturnType<typeof readPerson> = canStart ? readPerson(tokens, i, civilities, loneItem(tokens, i, civilities)) : null;
     if (read === null) {
       pending.push(tok);
       itemStart = false;
@@ -180,21 +265,36 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       member.civilityRange = group.range;
     }
     i = read.next;
-    const sub = phraseLength(tokens, i, vocabulary.substituteMarkers);
-    const substitute = sub > 0 ? readPerson(tokens, i + sub, civilities, true) : null;
+    // "Mme Sandrine BEAUD (Chaumergy)": the member's commune in parentheses.
+    const place = communeInParentheses(tokens, i, vocabulary);
+    if (place !== null) {
+      member.commune = place.name;
+      member.communeRange = place.range;
+      i = place.next;
+    }
+    const sub = phraseAfter(tokens, i, vocabulary.substituteMarkers);
+    const substitute = sub > 0 ? readPerson(tokens, sub, civilities, true) : null;
     if (substitute !== null) {
       member.substitute = substitute.person;
       i = substitute.next;
     }
-    const prox = phraseLength(tokens, i, vocabulary.proxyMarkers);
-    const holder = prox > 0 ? readPerson(tokens, i + prox, civilities, true) : null;
+    // "Mme Élodie MAITRE (Chêne-Bernard), en remplacement de M. Alain COMBE": COMBE sits through MAITRE.
+    const of = phraseAfter(tokens, i, vocabulary.substituteOfMarkers.filter((m) => m.includes(" ")));
+    const seated = of > 0 ? readPerson(tokens, of, civilities, true) : null;
+    if (seated !== null) {
+      const sitter: PrintedPerson = { civility: member.civility, civilityRange: member.civilityRange, name: member.name, nameRange: member.nameRange };
+      Object.assign(member, seated.person, { substitute: sitter });
+      i = seated.next;
+    }
+    const prox = phraseAfter(tokens, i, vocabulary.proxyMarkers);
+    const holder = prox > 0 ? readPerson(tokens, prox, civilities, true) : null;
     if (holder !== null) {
       member.proxy = { to: holder.person, range: { start: member.nameRange.start, end: holder.person.nameRange.end } };
       i = holder.next;
     }
     members.push(member);
     last = member;
-    itemStart = false;
+    itemStart = read.runTogether === true; // the second name of a run-together pair starts an item
   }
   skipped.push(...pending);
   return { members, skipped };

@@ -18,22 +18,32 @@ const MAX_OPEN_LIST = 300;
 
 /**
  * Names printed with a vote: "2 voix contre (M. A, Mme B)", "Abstentions : 3 (Mme X, …)",
- * "ne prend pas part au vote : M. X". A parenthesis ends at ")"; an open list at the end of its line.
+ * "ne prend pas part au vote : M. X". A parenthesis ends at ")"; an open list at the end of its line. A rule
+ * with a group "names" reads the names there instead ("M. X ne prend pas part au vote").
  */
 export function findNamedVoters(rules: Compiled<BoundaryRule>[], text: string, range: Range, vocabulary: FullVocabulary): NamedVoters[] {
   const slice = text.slice(range.start, range.end);
   const found: NamedVoters[] = [];
   for (const { rule, regex } of rules) {
-    if (rule.kind === undefined) continue;
+    const kind = rule.kind;
+    if (kind !== "no" && kind !== "abstain" && kind !== "notVoting") continue;
     regex.lastIndex = 0;
     for (const m of slice.matchAll(regex)) {
+      // "M. Bernard NOUHAUD, président de …, ne prend pas part au vote": names before the marker, in group "names".
+      const named = m.indices?.groups?.["names"];
+      if (named !== undefined) {
+        const body = { start: range.start + named[0], end: range.start + named[1] };
+        const people = readMemberList(text, body, "present", body, vocabulary).members;
+        if (people.length > 0) found.push({ kind, range: body, people });
+        continue;
+      }
       const start = range.start + m.index + m[0].length;
       const opened = m[0].endsWith("(");
       const stopAt = opened ? text.indexOf(")", start) : text.indexOf("\n", start);
       const end = Math.min(stopAt === -1 ? range.end : stopAt, range.end, start + MAX_OPEN_LIST);
       const body = { start, end: opened ? end : trimSentence(text, start, end) };
       const people = readMemberList(text, body, "present", body, vocabulary).members;
-      if (people.length > 0) found.push({ kind: rule.kind, range: body, people });
+      if (people.length > 0) found.push({ kind, range: body, people });
     }
   }
   return found.sort((a, b) => a.range.start - b.range.start);

@@ -20,14 +20,33 @@ export interface PrintedProxy {
   range: Range;
 }
 
-function withoutParentheses(tokens: Token[]): Token[] {
+/**
+ * Drops remarks in parentheses ("(à partir de la question 3)": their "à" would read as a proxy), but keeps
+ * the inside of a parenthesis that states the proxy: "Yves NEDELLEC (procuration à Marie-Annick GUILLOU)".
+ */
+function withoutParentheses(tokens: Token[], joiners: readonly string[]): Token[] {
+  const out: Token[] = [];
   let depth = 0;
-  return tokens.filter((t) => {
-    if (t.text === "(") depth++;
-    const inside = depth > 0;
-    if (t.text === ")" && depth > 0) depth--;
-    return !inside && t.text !== ")";
+  let kept = false;
+  tokens.forEach((t, i) => {
+    if (t.text === "(") {
+      if (depth === 0) kept = phraseLength(tokens, i + 1, joiners) > 0 && !startsWithBareJoiner(tokens, i + 1);
+      depth++;
+      return;
+    }
+    if (t.text === ")" && depth > 0) {
+      depth--;
+      return;
+    }
+    if (t.text === ")") return;
+    if (depth === 0 || kept) out.push(t);
   });
+  return out;
+}
+
+/** "(à partir de …)": a bare "à" opening a remark is no proxy statement. */
+function startsWithBareJoiner(tokens: Token[], i: number): boolean {
+  return foldForMatch(tokens[i]?.text ?? "") === "a";
 }
 
 /** "C.DEVESA" → "C." + "DEVESA": initials glued to the surname are split (offsets kept). */
@@ -47,7 +66,9 @@ function readRef(tokens: Token[], i: number, civilities: FullVocabulary["civilit
   let j = i;
   // "M." and "M" are read as initials (M.T. MICHEL, M. ZEHAF for Marie ZEHAF, M PIGNARD); name resolution decides. Other civilities are skipped.
   const civ = tokens[j];
-  const civility = civ !== undefined && civ.text !== "M." && civ.text !== "M" ? (civilities[civ.text] ?? null) : null;
+  // …but "M. Philippe VILLARD": before a given name written out, "M." is the civility.
+  const mister = (civ?.text === "M." || civ?.text === "M") && isGivenName(tokens[j + 1]?.text ?? "");
+  const civility = civ !== undefined && ((civ.text !== "M." && civ.text !== "M") || mister) ? (civilities[civ.text] ?? null) : null;
   if (civility !== null) j++;
   const start = j;
   while (j < tokens.length && (isInitials((tokens[j] as Token).text) || isGivenName((tokens[j] as Token).text))) j++;
@@ -76,7 +97,7 @@ function readRef(tokens: Token[], i: number, civilities: FullVocabulary["civilit
  */
 export function readProxyList(text: string, body: Range, vocabulary: FullVocabulary): { proxies: PrintedProxy[]; skipped: Token[] } {
   // "(à partir de la question 3)": remarks in parentheses hold no proxy; their "à" would read as one.
-  const tokens = splitGlued(withoutParentheses(tokenize(text.slice(body.start, body.end), body.start)));
+  const tokens = splitGlued(withoutParentheses(tokenize(text.slice(body.start, body.end), body.start), vocabulary.proxyJoiners));
   const separators = new Set(vocabulary.proxySeparators.map(foldForMatch));
   const proxies: PrintedProxy[] = [];
   const skipped: Token[] = [];

@@ -15,6 +15,9 @@ const MAX_ROLE_LENGTH = 60;
 /** How many lines after "Pour extrait conforme" the signer's name may come: a role line or two, a blank. */
 const MAX_LINES_TO_NAME = 6;
 
+/** Signatures typed side by side are separated by a wide run of spaces. */
+const SIDE_BY_SIDE = /(?:[ \t]{3,}|\t)(?=\S)/u;
+
 interface TextLine {
   text: string;
   start: number;
@@ -26,15 +29,18 @@ function linesFrom(text: string, from: number, end: number, max: number): TextLi
   while (at < end && out.length < max) {
     const nl = text.indexOf("\n", at);
     const stop = nl === -1 || nl > end ? end : nl;
-    const raw = text.slice(at, stop);
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trim() !== "") out.push({ text: raw.trim(), start: at + lead });
+    // "Le Président,          Le Secrétaire," / "H. CART-LAMY          GIRARDET": typed signatures side by side;
+    // the first column is the first signer.
+    const whole = text.slice(at, stop);
+    const lead = whole.length - whole.trimStart().length;
+    const first = (whole.trimStart().split(SIDE_BY_SIDE)[0] ?? "").trim();
+    if (first !== "") out.push({ text: first, start: at + lead });
     at = stop + 1;
   }
   return out;
 }
 
-function isPersonLine(line: string): boolean {
+export function isPersonLine(line: string): boolean {
   const words = line.replace(/,$/u, "").split(/\s+/u);
   const last = words.at(-1);
   return words.length >= 2 && last !== undefined && isSurnameWord(last) && words.slice(0, -1).every((w) => isGivenName(w) || isInitials(w) || isSurnameWord(w));
@@ -48,21 +54,55 @@ function isPersonLine(line: string): boolean {
 export function readSignatory(text: string, openerStart: number, end: number, vocabulary: FullVocabulary): FoundSignatory | null {
   // From the opener's own line: "Le Maire," may be the opener and the role at once.
   const lines = linesFrom(text, text.lastIndexOf("\n", openerStart) + 1, end, MAX_LINES_TO_NAME + 1);
-  const roles = vocabulary.roleWords.map((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "u"));
+  // "le maire" signs as well as "Le Maire,".
+  const roles = vocabulary.roleWords.map((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "iu"));
   const isRole = (l: string): boolean => roles.some((re) => re.test(l));
   const at = lines.findIndex((l) => isPersonLine(l.text));
   const nameLine = lines[at];
   if (nameLine === undefined) return null;
-  const name = nameLine.text.replace(/,$/u, "");
+  // "Madame Florence DEMOUY": the civility is no part of the name.
+  const civility = /^(?:Monsieur|Madame|M\.|Mme)\s+/u.exec(nameLine.text)?.[0].length ?? 0;
+  const name = nameLine.text.slice(civility).replace(/,$/u, "");
+  const nameStart = nameLine.start + civility;
   const after = lines[at + 1];
   const before = lines[at - 1];
-  const roleLine = after !== undefined && isRole(after.text) ? after : before !== undefined && isRole(before.text) ? before : undefined;
+  // A title under the name is printed bare ("1er Vice-Président"); "La secrétaire de séance," opens the next signature.
+  // A long line naming a role is a sentence or a page footer ("… Conseil Municipal du 27 janvier 2025 – Page 5 / 5").
+  const isTitle = (l: TextLine | undefined): l is TextLine => l !== undefined && l.text.length <= MAX_ROLE_LENGTH && isRole(l.text);
+  const titleAfter = isTitle(after) && !/^(?:Le|La|L['’])\s/iu.test(after.text);
+  const roleLine = titleAfter ? after : isTitle(before) ? before : undefined;
   // "Le Maire," → "Maire"; a long line naming a role is a sentence, not the signer's title.
-  const role = roleLine === undefined || roleLine.text.length > MAX_ROLE_LENGTH ? null : roleLine.text.replace(/,$/u, "").replace(/^(?:Le|La|L['’])\s*/u, "");
+  const role = roleLine === undefined ? null : roleLine.text.replace(/,$/u, "").replace(/^(?:Le|La|L['’])\s*/iu, "");
   return {
     name,
-    nameRange: { start: nameLine.start, end: nameLine.start + name.length },
+    nameRange: { start: nameStart, end: nameStart + name.length },
     role,
     roleRange: roleLine === undefined || role === null ? null : { start: roleLine.start + roleLine.text.indexOf(role), end: roleLine.start + roleLine.text.indexOf(role) + role.length },
   };
+}
+
+/** A signature without a heading sits among the last lines of the document (before its page footer). */
+const CLOSING_LINES = 8;
+
+/**
+ * "…mensuel de 543 €. / Guénhaël HUET / 10 / CM – 23.09.2013": minutes that end with the name of the one who
+ * presided, alone on its line, are signed by them. The name must be the president's: any other name at the
+ * end of a text is no signature.
+ */
+export function closingSignature(text: string, president: string, same: (a: string, b: string) => boolean): { name: string; range: Range } | null {
+  let end = text.length;
+  for (let n = 0; n < CLOSING_LINES && end > 0; ) {
+    const start = Math.max(text.lastIndexOf("\n", end - 1), text.lastIndexOf("\f", end - 1)) + 1;
+    const raw = text.slice(start, end);
+    const line = raw.trim();
+    if (line !== "") {
+      n++;
+      if (isPersonLine(line) && same(line, president)) {
+        const at = start + raw.indexOf(line);
+        return { name: line, range: { start: at, end: at + line.length } };
+      }
+    }
+    end = start - 1;
+  }
+  return null;
 }

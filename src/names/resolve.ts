@@ -69,6 +69,8 @@ export function resolveName(given: string | null, surname: string, roster: reado
   if (fitting.length > 1) return { kind: "ambiguous", candidates: fitting };
   const entry = fitting[0];
   if (entry === undefined) return { kind: "unresolved" };
+  // A surname one letter off and other initials: another person ("Yves NEDELLEC" is not "Marc NEDELEC").
+  if (mismatch && fuzzy) return { kind: "unresolved" };
   if (mismatch) return { kind: "resolved", entry, note: "initial-mismatch" };
   return fuzzy ? { kind: "resolved", entry, note: "fuzzy-surname" } : { kind: "resolved", entry, note: null };
 }

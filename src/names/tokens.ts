@@ -13,8 +13,14 @@ export function tokenize(text: string, offset: number): Token[] {
   for (const m of text.matchAll(/\n|\t|[,;:()]|(?<=^|\s)[-−–•](?=\s)|[^\s,;:()]+/gu)) {
     const start = offset + m.index;
     const word = m[0];
-    // "MACE." ends a sentence: the dot is punctuation. "JP." and "M.T." keep theirs: they are initials.
-    if (word.length > 1 && word.endsWith(".") && !/^(?:\p{Lu}{1,2}\.-?)+$/u.test(word)) {
+    // "C.BUZOS": initials glued to the surname are two words (offsets kept).
+    const glued = /^((?:\p{Lu}{1,2}\.|\p{Lu}\p{Ll}{1,2}\.)+)(\p{Lu}[\p{Lu}'’-]*\p{Lu})$/u.exec(word);
+    if (glued?.[1] !== undefined && glued[2] !== undefined) {
+      out.push({ text: glued[1], start, end: start + glued[1].length }, { text: glued[2], start: start + glued[1].length, end: start + word.length });
+      continue;
+    }
+    // "MACE." ends a sentence: the dot is punctuation. "JP.", "M.T." and "Ph." keep theirs: they are initials.
+    if (word.length > 1 && word.endsWith(".") && !INITIALS.test(word)) {
       out.push({ text: word.slice(0, -1), start, end: start + word.length - 1 }, { text: ".", start: start + word.length - 1, end: start + word.length });
     } else out.push({ text: word, start, end: start + word.length });
   }
@@ -31,9 +37,12 @@ export function isGivenName(w: string): boolean {
   return /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*$/u.test(w);
 }
 
-/** "B.", "JP.", "M.T.", "J.-P.", "M" (no dot): initials standing for given names. */
+/** "B.", "JP.", "M.T.", "J.-P.", "Ph.", "Ch." (a capital and one or two small letters, dotted). */
+const INITIALS = /^(?:(?:\p{Lu}{1,2}|\p{Lu}\p{Ll}{1,2})\.-?)+$/u;
+
+/** "B.", "JP.", "M.T.", "J.-P.", "Ph.", "M" (no dot): initials standing for given names. */
 export function isInitials(w: string): boolean {
-  return /^(?:\p{Lu}{1,2}\.-?)+$/u.test(w) || /^\p{Lu}$/u.test(w);
+  return INITIALS.test(w) || /^\p{Lu}$/u.test(w);
 }
 
 /** The initials a given name or printed initials stand for: "Marie-Thérèse" → "MT", "M.T." → "MT", "JE." → "JE". */

@@ -4,6 +4,7 @@ import { integer } from "./integer.js";
 import { frenchNumber } from "./french-number.js";
 import { foldText } from "./text.js";
 import { clockTime } from "./time.js";
+import { headingTitle } from "./title.js";
 
 export type Normalized = string | number | boolean | null;
 
@@ -14,9 +15,35 @@ export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> 
   place: (raw) =>
     foldText(
       raw
+        // "… à Chaumont. La séance est ouverte à 9 h 35": the place ends with its sentence.
+        .replace(/\.\s+\p{Lu}[\s\S]*$/u, "")
+        // "le lundi 16 mai 2022 à 14 h 30, à l'Hôtel du Département": the date and time come first.
+        .replace(/^(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}(?:\s+à\s+\d{1,2}\s*(?:heures?|h)(?:\s*\d{2})?)?\s*,?\s*/iu, "")
+        // "salle des fêtes, en raison des mesures sanitaires en vigueur", "salle Jean Féron, en l’absence de
+        // Monsieur le Maire": why there, or who was not, is no part of where.
+        .replace(/,\s*en\s+(?:raison|l['’]absence)\s+[\s\S]*$/iu, "")
+        // "le conseil municipal de LANNION, en séance ouverte au public dans la salle des Ursulines".
+        .replace(/^[^,]*,\s*en\s+séance\s[^,]*?\s(?=(?:dans|à)\s)/iu, "")
+        // "à l'Hôtel du Département", "à la Mairie": the place without its preposition and article.
+        .replace(/^(?:à|dans|au|en)\s+(?:la\s+|le\s+|les\s+|l['’])?(?=\p{L})/iu, "")
         .replace(/^(?:en\s+)?(?:séance|session)\s+(?:publique|ordinaire|extraordinaire)\s*,?\s*(?:(?:à|dans|en)\s+(?:la\s+|le\s+|les\s+|l['’])?)?/iu, "")
         .replace(/,\s*(?:après|sur|suite\s+à)\s+(?:une\s+)?convocation.*$/isu, ""),
     ),
+  /** "communautaires" (as in "les conseillers communautaires") → "Conseil communautaire". */
+  bodyOfMembers: (raw) => {
+    const adjective = raw.toLocaleLowerCase("fr").replace(/aux$/u, "al").replace(/s$/u, "");
+    return `Conseil ${adjective}`;
+  },
+  /** "ORY Martine" → "Martine ORY" (records write given names first); "Martine ORY" is kept. */
+  givenFirst: (raw) => {
+    const words = foldText(raw).split(" ");
+    let k = 0;
+    while (k < words.length && /^\p{Lu}[\p{Lu}'’-]*\p{Lu}$/u.test(words[k] ?? "")) k++;
+    return k === 0 || k === words.length ? words.join(" ") : [...words.slice(k), ...words.slice(0, k)].join(" ");
+  },
+  /** "2015.11.23 – 2A" → "2015.11.23-2A": spaces around the dash of a dated number are layout, not number. */
+  deliberationNumber: (raw) => foldText(raw).replace(/\s*[-–−]\s*/gu, "-"),
+  title: headingTitle,
   date: frenchDate,
   dateWords: frenchDateInWords,
   dateDMY: frenchDateDayMonthYear,

@@ -4,14 +4,18 @@ import type { Section } from "../segment/segments.js";
 import type { TextView } from "../text/view.js";
 import type { Candidate, Range } from "../extract/candidate.js";
 import { readMemberList, type ListedMember, type PrintedPerson } from "../extract/members.js";
+import { readHeadedTable } from "../extract/member-table.js";
 import { readProxyList, type PrintedProxy, type PrintedRef } from "../extract/proxies.js";
 import { resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
 import type { Trail } from "./provenance.js";
+import { foldForMatch } from "../normalize/text.js";
 
 const LIST_CONFIDENCE = 0.95;
 const RESOLVED_CONFIDENCE = 0.95;
 const MISMATCH_CONFIDENCE = 0.7;
 const UNRESOLVED_CONFIDENCE = 0.4;
+/** A count worked out from two printed ones is a little less sure than either (one may be misread). */
+const DERIVED_FACTOR = 0.9;
 
 const STATUS_OF: Partial<Record<Section["kind"], MemberStatus>> = { present: "present", remote: "remote", absent: "absent" };
 
@@ -30,13 +34,15 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
   for (const s of sections) {
     const status = STATUS_OF[s.kind];
     if (status === undefined) continue;
-    const { members, skipped } = readMemberList(text, s.body, status, s.heading, vocabulary);
+    const { members, skipped } = readHeadedTable(text, s.body, status, s.heading, vocabulary) ?? readMemberList(text, s.body, status, s.heading, vocabulary);
     listed.push(...members);
     countRange[status] ??= { start: s.heading.start, end: s.body.end };
     for (const t of skipped.filter((t) => /\p{L}{2}/u.test(t.text)).slice(0, 1)) {
       trail.issue("info", "attendance.unread-words", `Expected a commune label or a member in the list "${fold(text.slice(s.heading.start, s.heading.end))}", got "${t.text}" (skipped)`, trail.place(t));
     }
   }
+
+  mergeListedTwice(listed);
 
   const printedProxies: PrintedProxy[] = [];
   let proxyRange: Range | null = null;
@@ -132,6 +138,8 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
     if (fromLists.remote === undefined && countRange.present !== undefined) fromLists.remote = { value: 0, range: countRange.present };
     // Attendance lists with no proxy anywhere in them: nobody gave one.
     if (fromLists.proxies === undefined) fromLists.proxies = { value: 0, range: lists };
+    // …and with no absentee named, the members listed (the members in office) were all there.
+    if (fromLists.absent === undefined && countRange.present !== undefined) fromLists.absent = { value: 0, range: lists };
   }
   const counts: AttendanceCounts = { inOffice: null, present: null, remote: null, absent: null, proxies: null, voters: null };
   for (const key of ["inOffice", "present", "remote", "absent", "proxies", "voters"] as const) {
@@ -148,7 +156,57 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
       trail.fromView(`attendance.counts.${key}`, l.range, LIST_CONFIDENCE);
     }
   }
+  deriveAbsent(counts, printed, fromLists.absent, trail);
   return { counts, members, proxies };
+}
+
+/**
+ * "Nombre de conseillers en exercice : 29 / en séance : 22" and no absent figure: the members in office
+ * who were not there (in the room or by video) are the absent ones, those represented by a proxy included
+ * (the contract counts them absent). The printed figures beat an absent list, which often names only the
+ * excused and leaves out those who gave a proxy.
+ */
+function deriveAbsent(counts: AttendanceCounts, printed: PrintedCounts, listed: { value: number; range: Range } | undefined, trail: Trail): void {
+  const inOffice = printed.inOffice;
+  const present = printed.present;
+  if (printed.absent !== undefined || inOffice === undefined || present === undefined) return;
+  if (typeof inOffice.value !== "number" || typeof present.value !== "number") return;
+  const absent = inOffice.value - present.value - (counts.remote ?? 0);
+  if (absent < 0) return;
+  counts.absent = absent;
+  const start = Math.min(inOffice.start, present.start);
+  const end = Math.max(inOffice.end, present.end);
+  trail.fromSource("attendance.counts.absent", start, end, Math.min(inOffice.confidence, present.confidence) * DERIVED_FACTOR);
+  if (listed !== undefined && listed.value !== absent) {
+    trail.issue("info", "attendance.absent-derived", `Expected the absent list to name the ${absent} members in office not present (${inOffice.value} − ${present.value}), got ${listed.value} names: kept ${absent}`, trail.place(listed.range));
+  }
+}
+
+/**
+ * A member printed in two lists is one member. Roannais lists "Nabih Nejjar (arrivé en cours de séance)"
+ * among the present and again in the absentees' table: at the opening they were absent (their arrival is a
+ * movement of its own). An absentee's entry naming a substitute makes the member present through them
+ * (contract), which the present list may print as "Yves Meunier (Suppléant Laurence Boyer)".
+ */
+function mergeListedTwice(listed: ListedMember[]): void {
+  const key = (m: ListedMember): string => foldForMatch(m.name).replace(/[\s'’-]/gu, "");
+  for (let i = listed.length - 1; i >= 0; i--) {
+    const later = listed[i] as ListedMember;
+    const k = listed.findIndex((m, j) => j < i && key(m) === key(later));
+    const earlier = listed[k];
+    if (earlier === undefined) continue;
+    const absent = earlier.status === "absent" ? earlier : later.status === "absent" ? later : null;
+    const kept: ListedMember = absent ?? earlier;
+    const other = kept === earlier ? later : earlier;
+    kept.substitute ??= other.substitute;
+    kept.proxy ??= other.proxy;
+    if (kept.status === "absent" && kept.substitute !== null) {
+      kept.status = "present";
+      kept.statusRange = other.status === "present" ? other.statusRange : kept.statusRange;
+    }
+    listed[k] = kept;
+    listed.splice(i, 1);
+  }
 }
 
 /** A listed person as a proxy end. */

@@ -8,7 +8,7 @@ import { toSource, type TextView } from "../text/view.js";
 import type { Candidate, Range } from "../extract/candidate.js";
 import { runFieldRule } from "../extract/field-rules.js";
 import { distinctAmounts, findAmounts } from "../extract/amounts.js";
-import { readSignatory } from "../extract/signatory.js";
+import { closingSignature, readSignatory } from "../extract/signatory.js";
 import { findDuplicates } from "../annexes/dedupe.js";
 import { foldForMatch, foldText } from "../normalize/text.js";
 import { buildAttendance, type PrintedCounts } from "./attendance.js";
@@ -16,12 +16,21 @@ import { choose } from "./choose.js";
 import { Trail } from "./provenance.js";
 import { deriveOutcome, deriveUnanimity } from "../refine/outcome.js";
 import { resolveSittingNames } from "../refine/sitting-names.js";
+import { recaseCouncilName } from "../refine/council-name.js";
 import { addNamedVoters } from "../refine/named-voters.js";
 import { findNamedVoters } from "../extract/named-votes.js";
+import { findMovements } from "../extract/movements.js";
+import { applyMovements } from "../refine/movements.js";
 
 const AMOUNT_CONFIDENCE = 0.9;
 const SIGNATORY_CONFIDENCE = 0.85;
 const ANNEX_CONFIDENCE = 0.9;
+/** A bare name closing the minutes is less sure a signature than one under "Le Maire,". */
+const CLOSING_SIGNATURE_CONFIDENCE = 0.7;
+/** A vote's own heading line is its title, as sure as a title rule's reading. */
+const SUB_DECISION_TITLE_CONFIDENCE = 0.85;
+/** A role read with a name by one rule lies within this many characters of it (one sentence). */
+const SAME_READING_SPAN = 300;
 
 export interface SourceInfo {
   path: string;
@@ -40,7 +49,20 @@ function candidatesIn(format: Format, view: TextView, scopes: Partial<Record<Sco
 /** Builds the record of one deliberation: fields by rules, attendance, amounts, signatory, annexes, provenance. */
 export function buildRecord(model: DocumentModel, view: TextView, format: Format, segments: Segments, delib: DeliberationSegment, index: number, source: SourceInfo): DelibRecord {
   const trail = new Trail(model, view);
-  const chosen = choose(candidatesIn(format, view, { header: segments.header, deliberation: delib.body, document: { start: 0, end: view.text.length } }), trail);
+  // A rapporteur presents before the vote: "Mme TISSERAND présente…" after the decision is another matter.
+  const decidedAt = firstDecision(format, view.text, delib.body);
+  const candidates = candidatesIn(format, view, { header: segments.header, deliberation: delib.body, document: { start: 0, end: view.text.length } }).filter(
+    (c) => !c.path.startsWith("rapporteur.") || decidedAt === null || c.range.start < decidedAt,
+  );
+  // One vote of an item holding several: the item's heading gives its number, the vote's heading its title.
+  if (delib.item !== undefined) {
+    const fromItem = candidatesIn(format, view, { deliberation: delib.item.heading }).filter((c) => c.path === "number" || c.path === "report");
+    candidates.unshift(...fromItem);
+    const t = delib.item.title;
+    candidates.unshift({ path: "title", value: foldText(view.text.slice(t.start, t.end)), ...toSource(view, t.start, t.end), range: t, ruleId: "sub-decision.title", confidence: SUB_DECISION_TITLE_CONFIDENCE });
+  }
+  const chosen = choose(candidates, trail);
+  chooseRapporteurRole(candidates, chosen);
   const get = <T extends string | number | boolean>(path: string): T | null => {
     const c = chosen.get(path);
     if (c === undefined) return null;
@@ -53,9 +75,11 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const rapporteurRead = get<string>("rapporteur.name");
   const rapporteurName = rapporteurRead === "$sitting.president" ? (chosen.get("sitting.president")?.value as string | undefined) ?? null : rapporteurRead;
   const rapporteurRole = rapporteurName === null ? null : get<string>("rapporteur.role");
-  // A register signed once at its end: the signature stands for each of its deliberations.
+  // A register signed once at its end: the signature stands for each of its deliberations. It may follow
+  // an item that is no deliberation ("2015.10.22 - 13 DELEGATION AU MAIRE … le maire / David NICOLAS").
   const last = segments.deliberations.at(-1);
-  const signatory = signatoryOf(format, view, delib.body, trail) ?? (last === undefined || last === delib ? null : signatoryOf(format, view, last.body, trail));
+  const tail = last === undefined ? null : { start: last.body.start, end: view.text.length };
+  const signatory = signatoryOf(format, view, delib.body, trail) ?? (tail === null ? null : signatoryOf(format, view, tail, trail)) ?? presidentSigns(view, chosen.get("sitting.president"), trail);
   const budgetLine = get<string>("budget.line");
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
@@ -98,11 +122,63 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     confidence: trail.confidence,
     issues: trail.issues,
   };
+  applyMovements(record.attendance, movementsBefore(format, view, segments, delib), trail);
   addNamedVoters(record, findNamedVoters(format.namedVotes, view.text, delib.body, format.vocabulary), trail);
   record.vote.unanimous = deriveUnanimity(record.vote, trail);
   record.vote.outcome = deriveOutcome(record.vote, trail);
   resolveSittingNames(record, trail);
+  recaseCouncilName(record, view, trail);
   return record;
+}
+
+/**
+ * The rapporteur's role is read with their name: "Trefina KERRAIN expose" takes no role from "Monsieur le
+ * Maire présente" further down. A role counts when the rule that read it read the chosen rapporteur in the
+ * same match ("Rapporteur M. Gaudin" and "cède la parole à monsieur Sylvain Gaudin, Président de …").
+ */
+function chooseRapporteurRole(candidates: Candidate[], chosen: Map<string, Candidate>): void {
+  const name = chosen.get("rapporteur.name");
+  const role = name === undefined ? undefined : candidates.find((c) => {
+    if (c.path !== "rapporteur.role") return false;
+    const with_ = candidates.find((n) => n.path === "rapporteur.name" && n.ruleId === c.ruleId && Math.abs(n.start - c.start) <= SAME_READING_SPAN);
+    return with_ !== undefined && samePerson(String(with_.value), String(name.value));
+  });
+  if (role === undefined) chosen.delete("rapporteur.role");
+  else chosen.set("rapporteur.role", role);
+}
+
+/** "Gaudin" and "Sylvain GAUDIN": one person when the shorter name's words all end the longer one's. */
+function samePerson(a: string, b: string): boolean {
+  const x = foldForMatch(a).split(/\s+/u);
+  const y = foldForMatch(b).split(/\s+/u);
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.every((w, k) => long[long.length - short.length + k] === w);
+}
+
+/**
+ * Arrivals and departures printed between the first deliberation and this one's decision (or its heading,
+ * when it holds none): those under its own heading happened before its vote. Movements in the sitting
+ * header are left out: the header's lists and counts already describe the sitting at its opening.
+ */
+function movementsBefore(format: Format, view: TextView, segments: Segments, delib: DeliberationSegment): ReturnType<typeof findMovements> {
+  const first = segments.deliberations[0];
+  if (first === undefined || format.movements.length === 0) return [];
+  const cutoff = firstDecision(format, view.text, delib.body) ?? delib.body.start;
+  if (cutoff <= first.body.start) return [];
+  return findMovements(format.movements, view.text, { start: first.body.start, end: cutoff }, format.vocabulary);
+}
+
+/** Where the first decision marker ("après en avoir délibéré", "adopté à l'unanimité") of a range starts. */
+function firstDecision(format: Format, text: string, range: Range): number | null {
+  const slice = text.slice(range.start, range.end);
+  let best: number | null = null;
+  for (const { regex } of format.decision) {
+    regex.lastIndex = 0;
+    const m = regex.exec(slice);
+    regex.lastIndex = 0;
+    if (m !== null && (best === null || m.index < best)) best = m.index;
+  }
+  return best === null ? null : range.start + best;
 }
 
 /** "CONSEIL MUNICIPAL", "Conseil Municipal" → "Conseil municipal", as the vocabulary writes the body. */
@@ -146,6 +222,15 @@ function signatoryOf(format: Format, view: TextView, body: Range, trail: Trail):
     return { name: found.name, role: found.role };
   }
   return null;
+}
+
+/** The president's name closing the minutes, alone on its line, is their signature (role not printed). */
+function presidentSigns(view: TextView, president: Candidate | undefined, trail: Trail): DelibRecord["signatory"] {
+  if (president === undefined || typeof president.value !== "string") return null;
+  const found = closingSignature(view.text, president.value, samePerson);
+  if (found === null) return null;
+  trail.fromView("signatory.name", found.range, CLOSING_SIGNATURE_CONFIDENCE);
+  return { name: found.name, role: null };
 }
 
 function annexesOf(model: DocumentModel, view: TextView, delib: DeliberationSegment, trail: Trail): Annex[] {

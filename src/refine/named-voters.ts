@@ -14,16 +14,22 @@ export function addNamedVoters(record: DelibRecord, lists: NamedVoters[], trail:
   const roster = record.attendance.members.map((m) => rosterEntry(m.name));
   for (const list of lists) {
     const names = record.vote.named[list.kind];
+    let added = 0;
     for (const person of list.people) {
       const entry = rosterEntry(person.name);
       const r = resolveName(entry.given === "" ? null : entry.given, entry.surname, roster);
+      const name = r.kind === "resolved" ? r.entry.name : person.name;
+      // "M. Paul BLANC, président du comité, ne prend pas part au vote : M. Paul BLANC": one voter named twice.
+      if (names.includes(name)) continue;
       trail.fromView(`vote.named.${list.kind}.${names.length}`, person.nameRange, NAMED_CONFIDENCE);
-      names.push(r.kind === "resolved" ? r.entry.name : person.name);
+      names.push(name);
+      added++;
     }
+    if (added === 0) continue;
     const key = COUNT_KEY[list.kind];
     const printed = record.vote[key];
     if (printed === null) {
-      record.vote[key] = list.people.length;
+      record.vote[key] = names.length;
       trail.fromView(`vote.${key}`, list.range, NAMED_CONFIDENCE);
     } else if (printed !== names.length) {
       trail.issue("warning", "vote.named-count-mismatch", `Expected ${printed} names for vote.${key} as printed, got ${names.length}: ${names.join(", ")}`, trail.place(list.range));

@@ -2,6 +2,9 @@ import type { DelibRecord } from "../model/record.js";
 import { resolveName, rosterEntry } from "../names/resolve.js";
 import type { Trail } from "../record/provenance.js";
 
+/** A civility written before a name read by a rule that does not drop it ("Mme CHARVET"). */
+const CIVILITY_PREFIX = /^(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame)\s+(?=\p{Lu})/u;
+
 /**
  * "Secrétaire : Monsieur LEBLANC", "Rapporteur Mme Macé": the secretary, president or rapporteur printed by
  * surname (or initials) is written with the name the attendance lists give ("Michel LEBLANC", "Annick
@@ -17,13 +20,17 @@ export function resolveSittingNames(record: DelibRecord, trail: Trail): void {
   for (const { path, get, set } of officers) {
     const printed = get();
     if (printed === null) continue;
-    const entry = rosterEntry(printed);
+    // "Mme CHARVET": the civility is no part of the name (records keep it apart).
+    const bareName = printed.replace(CIVILITY_PREFIX, "");
+    const entry = rosterEntry(bareName);
     // "Macé" alone, "E. DORRIERE": a surname, perhaps with an initial.
     const bare = entry.surname === "" ? { given: "", surname: entry.given } : entry;
-    if (bare.given !== "" && !/^\p{Lu}{1,2}\.$/u.test(bare.given)) continue;
-    const r = resolveName(bare.given === "" ? null : bare.given, bare.surname, roster);
-    if (r.kind === "resolved" && r.note === null && r.entry.name !== printed) {
-      set(r.entry.name);
+    const full = bare.given !== "" && !/^\p{Lu}{1,2}\.$/u.test(bare.given);
+    const r = full ? null : resolveName(bare.given === "" ? null : bare.given, bare.surname, roster);
+    // A list printing surnames only ("DORRIERE") knows less than "E. DORRIERE": keep the printed name.
+    const resolved = r?.kind === "resolved" && r.note === null && r.entry.given !== "" ? r.entry.name : bareName;
+    if (resolved !== printed) {
+      set(resolved);
       const confidence = trail.confidence[path];
       if (confidence !== undefined) trail.confidence[path] = Math.min(confidence, 0.85);
     }

@@ -22,13 +22,33 @@ export function expandMacros(pattern: string, macros: Readonly<Record<string, st
 export function compilePattern(pattern: string, flags: string | undefined, macros: Readonly<Record<string, string>>, ruleId: string): RegExp {
   const expanded = expandMacros(pattern, macros, ruleId);
   const all = new Set(["d", "g", "u", ...(flags ?? "")]);
-  // A line start is also a page start: the assembled text separates pages with "\f", which "^" ignores.
-  const source = all.has("m") && expanded.startsWith("^") ? `(?:^|(?<=\f))${expanded.slice(1)}` : expanded;
+  // A line start is also a page start, and a line end a page end: the assembled text separates pages with
+  // "\f", which "^" and "$" ignore ("15 pour" ends page 2, "3/ Annulation …" starts page 3).
+  const starts = all.has("m") && expanded.startsWith("^") ? `(?:^|(?<=\f))${expanded.slice(1)}` : expanded;
+  const source = all.has("m") ? pageAwareLineEnds(starts) : starts;
   try {
     return new RegExp(source, [...all].sort().join(""));
   } catch (e) {
     throw new Error(`rule ${ruleId}: expected a valid regular expression, got ${(e as Error).message}`);
   }
+}
+
+/** Every "$" of a pattern (outside classes, unescaped) also matches before a page break. */
+function pageAwareLineEnds(source: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === "\\") {
+      out += c + (source[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "]") inClass = false;
+    out += c === "$" && !inClass ? "(?:$|(?=\f))" : c;
+  }
+  return out;
 }
 
 /** Vocabulary with every list present. */
@@ -39,6 +59,8 @@ export function mergeVocabulary(parent: FullVocabulary, child: Vocabulary | unde
   return {
     civilities: { ...parent.civilities, ...child.civilities },
     substituteMarkers: child.substituteMarkers ?? parent.substituteMarkers,
+    substituteOfMarkers: child.substituteOfMarkers ?? parent.substituteOfMarkers,
+    tableColumns: child.tableColumns ?? parent.tableColumns,
     proxyJoiners: child.proxyJoiners ?? parent.proxyJoiners,
     proxyMarkers: child.proxyMarkers ?? parent.proxyMarkers,
     proxySeparators: child.proxySeparators ?? parent.proxySeparators,
@@ -51,6 +73,8 @@ export function mergeVocabulary(parent: FullVocabulary, child: Vocabulary | unde
 export const EMPTY_VOCABULARY: FullVocabulary = {
   civilities: {},
   substituteMarkers: [],
+  substituteOfMarkers: [],
+  tableColumns: { member: [], commune: [], substitute: [], proxy: [], status: [] },
   proxyJoiners: [],
   proxyMarkers: [],
   proxySeparators: [],

@@ -28,6 +28,8 @@ export interface Format {
   amount: Compiled<BoundaryRule>[];
   decision: Compiled<BoundaryRule>[];
   namedVotes: Compiled<BoundaryRule>[];
+  movements: Compiled<BoundaryRule>[];
+  subDecisions: Compiled<BoundaryRule>[];
 }
 
 /** The rule set used when no format's detection matches. */
@@ -81,6 +83,8 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let amount: BoundaryRule[] = [];
   let decision: BoundaryRule[] = [];
   let namedVotes: BoundaryRule[] = [];
+  let movements: BoundaryRule[] = [];
+  let subDecisions: BoundaryRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
     vocabulary = mergeVocabulary(vocabulary, f.vocabulary);
@@ -93,6 +97,8 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     amount = mergeById(amount, f.amount);
     decision = mergeById(decision, f.decision);
     namedVotes = mergeById(namedVotes, f.namedVotes);
+    movements = mergeById(movements, f.movements);
+    subDecisions = mergeById(subDecisions, f.subDecisions);
   }
   const top = chainFiles[0];
   if (top === undefined) throw new Error("empty rule chain");
@@ -112,6 +118,8 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     amount: compileAll(amount, macros),
     decision: compileAll(decision, macros),
     namedVotes: compileAll(namedVotes, macros),
+    movements: compileAll(movements, macros),
+    subDecisions: compileAll(subDecisions, macros),
   };
 }
 

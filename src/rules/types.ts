@@ -62,8 +62,8 @@ export interface BoundaryRule {
   strength?: "strong" | "weak";
   /** Keep a start only when its segment holds a decision (a table of contents repeats the headings). */
   needsDecision?: boolean;
-  /** For named-vote rules: whose names follow ("no", "abstain", "notVoting"). */
-  kind?: "no" | "abstain" | "notVoting";
+  /** For named-vote rules: whose names follow ("no", "abstain", "notVoting"); for movement rules: "arrival" or "departure". */
+  kind?: "no" | "abstain" | "notVoting" | "arrival" | "departure";
   /** For amount rules: the currency the match is in ("EUR"; "FRF" for francs, never converted). */
   currency?: "EUR" | "FRF";
   flags?: string;
@@ -83,6 +83,13 @@ export interface Vocabulary {
   civilities?: Record<string, string>;
   /** Phrases introducing a member's substitute ("représenté par son suppléant"). */
   substituteMarkers?: string[];
+  /** Phrases after a person who sits for another: "Yves MEUNIER (Suppléant Laurence BOYER)" → BOYER, substituted by MEUNIER. */
+  substituteOfMarkers?: string[];
+  /**
+   * Column headings of attendance tables, by what their cells hold: the member, their commune, a substitute,
+   * a proxy's holder, or a status ("Présent", "Pouvoir à X", "Représenté par le suppléant").
+   */
+  tableColumns?: { member: string[]; commune: string[]; substitute: string[]; proxy: string[]; status: string[] };
   /** Phrases between a member and the holder of their proxy inside a member list ("donne pouvoir à", "(pouvoir à"). */
   proxyMarkers?: string[];
   /** Words joining a proxy's giver and holder ("à", "donne pouvoir à"). */
@@ -117,4 +124,11 @@ export interface RuleFile {
   decision?: BoundaryRule[];
   /** Where the names of those who voted against, abstained or did not vote begin. */
   namedVotes?: BoundaryRule[];
+  /**
+   * Headings of separate votes inside one item ("Vote des comptes de gestion 2020 :" then "15 pour"), group
+   * "title": an item holding two or more gives one record per vote.
+   */
+  subDecisions?: BoundaryRule[];
+  /** Members arriving or leaving during the sitting ("Arrivée de M. X", "Mme Y quitte la séance"); group "names". */
+  movements?: BoundaryRule[];
 }

@@ -60,7 +60,8 @@ const LISTING_GAP = 200;
  * number appears nowhere else stays (the minutes may go straight from the agenda to the first item).
  */
 function itemsNotListings(starts: Hit[], text: string): Hit[] {
-  const numberOf = (h: Hit): string => /^\s*([\dIVX]+)/u.exec(text.slice(h.start, h.end))?.[1] ?? "";
+  // "3.", "IV –", "Rapport n° 5.01": the item's number; a heading without one is never a listed duplicate.
+  const numberOf = (h: Hit): string => /(?:^\s*|n[°o]\s*)(\d+(?:\.\d+)*|[IVX]+)/u.exec(text.slice(h.start, h.end))?.[1] ?? "";
   const listed = starts.map((h, i) => {
     const next = starts[i + 1];
     const prev = starts[i - 1];
@@ -69,7 +70,64 @@ function itemsNotListings(starts: Hit[], text: string): Hit[] {
     return Math.min(gapAfter, gapBefore) < LISTING_GAP;
   });
   const elsewhere = new Set(starts.filter((_, i) => !listed[i]).map(numberOf));
-  return starts.filter((h, i) => !listed[i] || !elsewhere.has(numberOf(h)));
+  return starts.filter((h, i) => !listed[i] || numberOf(h) === "" || !elsewhere.has(numberOf(h)));
+}
+
+/** A numbering needs this many headings in one style before headings of other styles are set aside. */
+const MIN_NUMBERING = 3;
+/** Item numbers may skip this many (an item withdrawn, a heading the text lost), not more. */
+const MAX_ITEM_GAP = 3;
+
+const ROMAN: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10 };
+
+function romanValue(s: string): number {
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN[s[i] ?? ""] ?? 0;
+    const next = ROMAN[s[i + 1] ?? ""] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/** "5." → {style "1.", value 5}; "II –" → {style "I-", value 2}; "16 - Emprunts" → {style "1-", value 16}. */
+function numbering(text: string, h: Hit): { style: string; value: number } | null {
+  const m = /^\s*(?:(\d{1,2})|([IVX]{1,5}))\s*(°?\)|[./]|[-–])/u.exec(text.slice(h.start, h.end));
+  if (m === null) return null;
+  const mark = (m[3] ?? "").replace("–", "-").replace("°", "");
+  return m[1] !== undefined ? { style: `1${mark}`, value: Number(m[1]) } : { style: `I${mark}`, value: romanValue(m[2] ?? "") };
+}
+
+/**
+ * Items are numbered in one style and in order ("1." … "24."): headings of another style inside them
+ * ("I – Fonctionnement", "65 - Autres charges" in a budget table) and numbers going back (a list
+ * "1. … 2. …" inside an item's text) are no items. The style kept is the one whose in-order run is the
+ * longest, when that run holds at least MIN_NUMBERING headings.
+ */
+function inOneNumbering(starts: Hit[], text: string): Hit[] {
+  const styled = starts.map((h) => ({ h, n: numbering(text, h) }));
+  const run = (style: string): Hit[] => {
+    const kept: Hit[] = [];
+    let last: number | null = null;
+    for (const { h, n } of styled) {
+      if (n === null) {
+        kept.push(h); // an "OBJET :" heading has no number to check
+        continue;
+      }
+      if (n.style !== style) continue;
+      if (last !== null && (n.value <= last || n.value - last > MAX_ITEM_GAP)) continue;
+      kept.push(h);
+      last = n.value;
+    }
+    return kept;
+  };
+  let best: Hit[] | undefined;
+  for (const style of new Set(styled.flatMap(({ n }) => (n === null ? [] : [n.style])))) {
+    const kept = run(style);
+    if (best === undefined || kept.length > best.length) best = kept;
+  }
+  const numbered = best?.filter((h) => numbering(text, h) !== null).length ?? 0;
+  return best === undefined || numbered < MIN_NUMBERING ? starts : best;
 }
 
 /**
@@ -78,7 +136,7 @@ function itemsNotListings(starts: Hit[], text: string): Hit[] {
  */
 function deliberationRanges(format: Format, text: string, whole: Range): Range[] {
   const strong = hits(format.deliberationStart.filter((r) => r.rule.strength !== "weak"), text, whole);
-  const starts = strong.length > 0 ? strong : itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text);
+  const starts = strong.length > 0 ? strong : inOneNumbering(itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text), text);
   const checked = new Set(format.deliberationStart.filter((r) => r.rule.needsDecision === true).map((r) => r.rule.id));
   return starts
     .map((h, i) => ({ start: h.start, end: starts[i + 1]?.start ?? whole.end, ruleId: h.ruleId }))
@@ -112,6 +170,34 @@ function listOnly(text: string, body: Range, format: Format): Range {
   return body;
 }
 
+/** An item is cut into its votes only when it holds at least two headed ones. */
+const MIN_SUB_DECISIONS = 2;
+
+/** Starts and titles of the headed votes inside an item's body. */
+function subDecisionsOf(format: Format, text: string, body: Range): Array<{ start: number; title: Range }> {
+  const slice = text.slice(body.start, body.end);
+  const out: Array<{ start: number; title: Range }> = [];
+  for (const { regex } of format.subDecisions) {
+    regex.lastIndex = 0;
+    for (const m of slice.matchAll(regex)) {
+      const t = m.indices?.groups?.["title"];
+      if (t !== undefined) out.push({ start: body.start + m.index, title: { start: body.start + t[0], end: body.start + t[1] } });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The range of the group "names" of a section heading whose rule has one, else null. */
+function namesBefore(format: Format, h: Hit, text: string): Range | null {
+  const rule = format.sections.find((r) => r.rule.id === h.ruleId);
+  if (rule === undefined || !rule.rule.pattern.includes("(?<names>")) return null;
+  rule.regex.lastIndex = h.start;
+  const m = rule.regex.exec(text);
+  rule.regex.lastIndex = 0;
+  const at = m?.index === h.start ? m.indices?.groups?.["names"] : undefined;
+  return at === undefined ? null : { start: at[0], end: at[1] };
+}
+
 /** Sitting header, then deliberations (each cut into body and attachments), by the format's boundary rules. */
 export function segment(view: TextView, format: Format): Segments {
   const text = view.text;
@@ -126,12 +212,23 @@ export function segment(view: TextView, format: Format): Segments {
   const kindOf = new Map(format.sections.map((s) => [s.rule.id, s.rule.kind]));
   const sections: Section[] = headings.map((h, i) => {
     const kind = kindOf.get(h.ruleId) ?? "other";
+    // "Maryline : absente non excusée": the names come before the words that say what they were.
+    const named = namesBefore(format, h, text);
+    if (named !== null) return { kind, ruleId: h.ruleId, heading: { start: h.start, end: h.end }, body: named };
     const body = { start: h.end, end: headings[i + 1]?.start ?? header.end };
     return { kind, ruleId: h.ruleId, heading: { start: h.start, end: h.end }, body: kind === "other" ? body : listOnly(text, body, format) };
   });
-  const deliberations: DeliberationSegment[] = ranges.map((range) => {
+  const deliberations: DeliberationSegment[] = ranges.flatMap((range) => {
     const attachments = attachmentsOf(format.attachmentStart, text, range);
-    return { range, body: { start: range.start, end: attachments[0]?.range.start ?? range.end }, attachments };
+    const body = { start: range.start, end: attachments[0]?.range.start ?? range.end };
+    const votes = subDecisionsOf(format, text, body);
+    if (votes.length < MIN_SUB_DECISIONS) return [{ range, body, attachments }];
+    const heading = { start: range.start, end: lineEnd(text, range.start) };
+    return votes.map((v, i): DeliberationSegment => {
+      const end = votes[i + 1]?.start ?? body.end;
+      const sub = { start: v.start, end };
+      return { range: i === votes.length - 1 ? { start: v.start, end: range.end } : sub, body: sub, attachments: i === votes.length - 1 ? attachments : [], item: { heading, title: v.title } };
+    });
   });
   return { header, sections, deliberations };
 }

@@ -53,8 +53,33 @@ const LIST_MARKER = /^(?:[-•·▪►➢✓✔○●o–—*]|[\uf000-\uf0ff]|\
 /** …when the text starts within this distance (× font size): hanging indents are 0.5–1.5 cm. */
 const LIST_MARKER_MAX_GAP_EM = 4;
 
+/**
+ * A justified line spreads its spaces evenly: "Approbation des     procès-verbaux     des     conseils …"
+ * (Roannais, ~14 pt between every word at 11 pt). Rows with at least this many wide gaps…
+ */
+const JUSTIFIED_MIN_WIDE_GAPS = 3;
+/** …all within this spread of each other (× font size; table cells sit at unrelated distances)… */
+const JUSTIFIED_GAP_SPREAD_EM = 0.5;
+/** …and none wider than this (× font size; a column gutter or a table's cell gap is wider) are one segment. */
+const JUSTIFIED_MAX_GAP_EM = 2.5;
+
+/** True for a justified line of prose whose stretched spaces would otherwise cut it into cells. */
+function isJustified(row: Row): boolean {
+  const size = row.fontSize;
+  const gaps: number[] = [];
+  for (let k = 1; k < row.words.length; k++) gaps.push((row.words[k] as PdfWord).x0 - (row.words[k - 1] as PdfWord).x1);
+  const minGap = Math.max(GUTTER_MIN_WIDTH, SEGMENT_GAP_EM * size);
+  const wide = gaps.filter((g) => g >= minGap);
+  if (wide.length < JUSTIFIED_MIN_WIDE_GAPS) return false;
+  return Math.max(...gaps) - Math.min(...gaps) <= JUSTIFIED_GAP_SPREAD_EM * size && Math.max(...gaps) <= JUSTIFIED_MAX_GAP_EM * size;
+}
+
 /** A row's words cut at wide gaps. */
 function segmentsOf(row: Row): Segment[] {
+  if (isJustified(row)) {
+    const words = [...row.words];
+    return words.length === 0 ? [] : [{ words, x0: Math.min(...words.map((w) => w.x0)), x1: Math.max(...words.map((w) => w.x1)) }];
+  }
   const out: Segment[] = [];
   for (const w of row.words) {
     const last = out[out.length - 1];

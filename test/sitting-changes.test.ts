@@ -1,0 +1,166 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { processDocument } from "../src/pipeline.js";
+import type { DelibRecord } from "../src/model/record.js";
+
+const dir = mkdtempSync(join(tmpdir(), "delib-changes-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function recordsOf(name: string, text: string): Promise<DelibRecord[]> {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return (await processDocument(file)).records;
+}
+
+// Reduced from Lannion 2021 and Roannais 2021: a member arrives after item 1; another leaves before item 3.
+const MOVEMENTS = `Commune de Saint-Ours
+Séance du 5 juillet 2021
+Présents : Paul MARTIN, Anne ROUX, Marc NEDELEC, Claire NOIR
+Absents : Jean-Yves CALLAC, Yves NEDELLEC (pouvoir à Anne ROUX)
+Secrétaire de séance : Anne ROUX
+
+1. Vente d'un terrain
+Le Conseil municipal, après en avoir délibéré, à l'unanimité, décide de vendre.
+
+Arrivée de Monsieur Jean-Yves CALLAC
+
+2. Tarifs de la cantine
+Le Conseil municipal, après en avoir délibéré, à l'unanimité, fixe les tarifs.
+
+Arrivée de Yves NEDELLEC. Mme Claire NOIR quitte la séance.
+
+3. Subvention au comité des fêtes
+Le Conseil municipal, après en avoir délibéré, à l'unanimité, accorde la subvention.
+`;
+
+describe("arrivals and departures between deliberations", async () => {
+  const records = await recordsOf("movements.txt", MOVEMENTS);
+  const status = (r: DelibRecord | undefined, name: string): string | undefined => r?.attendance.members.find((m) => m.name === name)?.status;
+
+  it("keeps the opening attendance for the first item", () => {
+    expect(records).toHaveLength(3);
+    expect(records[0]?.attendance.counts).toMatchObject({ inOffice: 6, present: 4, absent: 2, proxies: 1 });
+    expect(status(records[0], "Jean-Yves CALLAC")).toBe("absent");
+  });
+
+  it("counts a member present from the item after their arrival", () => {
+    expect(status(records[1], "Jean-Yves CALLAC")).toBe("present");
+    expect(records[1]?.attendance.counts).toMatchObject({ present: 5, absent: 1, proxies: 1 });
+    expect(records[1]?.provenance["attendance.counts.present"]?.text).toBe("Arrivée de Monsieur Jean-Yves CALLAC");
+  });
+
+  it("lets an arriving member's proxy lapse, and counts a departure", () => {
+    const third = records[2];
+    expect(status(third, "Yves NEDELLEC")).toBe("present");
+    expect(third?.attendance.proxies).toEqual([]);
+    expect(third?.attendance.members.find((m) => m.name === "Yves NEDELLEC")?.proxyTo).toBeUndefined();
+    expect(status(third, "Claire NOIR")).toBe("absent");
+    expect(third?.attendance.counts).toMatchObject({ present: 5, absent: 1, proxies: 0 });
+  });
+
+  it("does not take Yves NEDELLEC for Marc NEDELEC (a surname one letter off and another given name)", () => {
+    expect(status(records[0], "Marc NEDELEC")).toBe("present");
+    expect(records[0]?.attendance.proxies).toEqual([{ from: "Yves NEDELLEC", to: "Anne ROUX", text: "Yves NEDELLEC (pouvoir à Anne ROUX" }]);
+  });
+});
+
+// Reduced from the Roannais 2021 absentee table as the PDF loader flattens it (cells between tabs).
+const TABLE = `Communauté d'agglomération
+Séance du 28 octobre 2021
+Etaient présents :
+Christine ARANEO - Yves Meunier (Suppléant Laurence Boyer) - Nabih Nejjar (arrivé en cours de séance) - Yves Nicolin Mahdi Nouibat
+
+Etaient absents :
+Absents\t\tSuppléant\tPouvoir donné à…
+\tNi suppléant
+Jean-Marc Ambroise\tX
+Laurence Boyer\t\tYves Meunier
+Marie-France Catheland\t\t\tMuriel Marcellin
+Nabih Nejjar\tX
+(arrivé en cours de séance)
+Gilles Passot
+\t\t\tFabien Lambert
+
+Secrétaire de séance : Christine ARANEO
+
+1. Rapport d'activités
+Le Conseil communautaire, après en avoir délibéré, à l'unanimité, approuve le rapport.
+`;
+
+describe("an absentees' table with headed columns", async () => {
+  const [record] = await recordsOf("table.txt", TABLE);
+  const member = (name: string): unknown => record?.attendance.members.find((m) => m.name === name);
+
+  it("reads substitutes and proxy holders from their columns", () => {
+    expect(member("Laurence Boyer")).toMatchObject({ status: "present", substitute: { name: "Yves Meunier" } });
+    expect(member("Marie-France Catheland")).toMatchObject({ status: "absent", proxyTo: "Muriel Marcellin" });
+    expect(member("Gilles Passot")).toMatchObject({ status: "absent", proxyTo: "Fabien Lambert" });
+    expect(member("Jean-Marc Ambroise")).toMatchObject({ status: "absent" });
+    expect(member("Jean-Marc Ambroise")).not.toHaveProperty("proxyTo");
+  });
+
+  it("keeps one member for a name in both lists, absent at the opening", () => {
+    expect(record?.attendance.members.filter((m) => m.name === "Nabih Nejjar")).toHaveLength(1);
+    expect(member("Nabih Nejjar")).toMatchObject({ status: "absent" });
+    expect(member("Yves Meunier")).toBeUndefined();
+  });
+
+  it("splits two names a lost separator ran together", () => {
+    expect(member("Yves Nicolin")).toMatchObject({ status: "present" });
+    expect(member("Mahdi Nouibat")).toMatchObject({ status: "present" });
+  });
+});
+
+// Reduced from Couthenans 2021: one item, several votes each under its own heading.
+const SUB_VOTES = `CR du conseil municipal 09 avril 2021
+Présents : Jean-Pierre, Yves, Jacques, Hélène
+Ordre du jour
+1/ Présentation du budget :
+Yves présente le budget. Le budget communal de fonctionnement est en excédent de 20 000 €.
+Vote des comptes de gestion 2020 :
+4 pour.
+Vote du budget primitif 2021 :
+4 pour
+2/ Travaux sylvicoles ONF année 2021 :
+Devis de 2600€.
+4 pour
+`;
+
+describe("an item holding several headed votes", async () => {
+  const records = await recordsOf("sub-votes.txt", SUB_VOTES);
+
+  it("gives one record per vote, numbered by the item and titled by the vote", () => {
+    expect(records.map((r) => [r.report, r.title, r.vote.yes])).toEqual([
+      ["1", "Vote des comptes de gestion 2020", 4],
+      ["1", "Vote du budget primitif 2021", 4],
+      ["2", "Travaux sylvicoles ONF année 2021", 4],
+    ]);
+    expect(records[0]?.amounts).toEqual([]);
+    expect(records[0]?.attendance.counts).toMatchObject({ present: 4, absent: 0 });
+  });
+});
+
+describe("a council named in capitals", async () => {
+  const [record] = await recordsOf(
+    "capitals.txt",
+    `VILLE DE PUTANGES LE LAC
+Séance du 20 septembre 2016
+Le Conseil municipal de Putanges-Le-Lac s'est réuni.
+Présents : Jean DURAND, Anne ROUX
+1. Vente d'herbe
+Après en avoir délibéré, le Conseil municipal :
+- Décide de reconduire la vente d'herbe.
+`,
+  );
+
+  it("is written as the document spells it in running text", () => {
+    expect(record?.council.name).toBe("Putanges-Le-Lac");
+    expect(record?.provenance["council.name"]?.text).toBe("Putanges-Le-Lac");
+  });
+
+  it("reads an adopted deliberation from 'Après en avoir délibéré … Décide' with no vote printed", () => {
+    expect(record?.vote).toMatchObject({ outcome: "adopted", unanimous: null, yes: null });
+  });
+});
