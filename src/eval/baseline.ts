@@ -132,7 +132,8 @@ export function renderBaseline(report: EvalReport): string {
     "macro F1 = mean of the field F1s micro-aggregated over the group's sources (as the overall figure);",
     "records = expected records paired with a predicted one / expected (+ predicted records left unpaired).",
     "council: `real/<council>` and the seed folders; family: expected.json `family`, else the folder",
-    "(`written/<family>`, `negative`); overall: real, written, negative and seed (the other top-level folders).",
+    "(`written/<family>`, `negative`); overall: real, written, negative and seed (the other top-level folders), and",
+    "ocr: the OCR engine's ALTO and hOCR versions of cases (`source.alto.xml`, `source.hocr`), in that group only.",
   );
   out.push("");
   out.push("| group | kind | cases | sources | records | macro F1 strict | macro F1 soft |");

@@ -71,8 +71,14 @@ export function parseExpected(raw: unknown): ExpectedCase {
   };
 }
 
-/** The top-level kinds of cases, for the overall rows of the per-group table. */
-export type CaseCategory = "real" | "written" | "negative" | "seed";
+/**
+ * The top-level kinds of cases, for the overall rows of the per-group table. "ocr" holds the OCR engine's
+ * versions of a case (`source.alto.xml`, `source.hocr`): they measure OCR, not the layout they copy.
+ */
+export type CaseCategory = "real" | "written" | "negative" | "seed" | "ocr";
+
+/** A case's source produced by an OCR engine from its PDF, scored in the "ocr" group only. */
+export const OCR_SOURCE = /^source\.(?:alto\.xml|hocr)$/iu;
 
 export interface CaseGroups {
   category: CaseCategory;
@@ -82,8 +88,9 @@ export interface CaseGroups {
   family: string | null;
 }
 
-/** The groups of a case, from its id (its path under corpus/) and its expected.json `family`. */
-export function caseGroups(caseId: string, family: string | null): CaseGroups {
+/** The groups of a source, from its case id (its path under corpus/), its expected.json `family` and its file name. */
+export function caseGroups(caseId: string, family: string | null, source = ""): CaseGroups {
+  if (OCR_SOURCE.test(source)) return { category: "ocr", council: null, family: null };
   const parts = caseId.split("/");
   const top = parts[0] ?? "";
   if (top === "real") {

@@ -445,7 +445,7 @@ export function discoverCorpus(corpusDir: string, repoRoot: string): { sources: 
     const local = readdirSync(caseDir)
       .filter((f) => SOURCE_FILE.test(f) && isFile(join(caseDir, f)))
       .sort();
-    for (const f of local) sources.push({ caseId, source: f, path: join(caseDir, f), expected: expected.records, groups });
+    for (const f of local) sources.push({ caseId, source: f, path: join(caseDir, f), expected: expected.records, groups: caseGroups(caseId, expected.family, f) });
     let missing = 0;
     for (const entry of expected.sources) {
       const abs = resolve(repoRoot, entry);
@@ -544,7 +544,7 @@ export function scoreSource(src: CaseSource, result: DocumentResult | Error): So
   };
 }
 
-export const OVERALL_GROUPS: readonly CaseCategory[] = ["real", "written", "negative", "seed"];
+export const OVERALL_GROUPS: readonly CaseCategory[] = ["real", "written", "negative", "seed", "ocr"];
 
 /**
  * The per-group figures: one row per council (`real/<council>`, and seed folders such as
