@@ -4,6 +4,7 @@
  * baseline from the engine's line baseline, or from the bottoms of the line's words; font size from the
  * line's ascender height.
  */
+import { fitSlope, median } from "../stats.js";
 import type { PdfItem } from "../pdf/types.js";
 import type { OcrWord } from "./types.js";
 
@@ -30,13 +31,6 @@ function noise(w: OcrWord): boolean {
 
 /** Remaining skew (radians) smaller than this is not corrected: 0.2° moves a 2,000-pixel line's end by 7 pixels, less than a row's tolerance. */
 const MIN_RESIDUAL_SKEW = (0.2 * Math.PI) / 180;
-
-function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 function byLine(words: readonly OcrWord[]): OcrWord[][] {
   const lines = new Map<string, OcrWord[]>();
@@ -112,15 +106,8 @@ export function residualSkew(words: readonly OcrWord[]): number {
     const xs = line.map((w) => (w.x0 + w.x1) / 2);
     const span = Math.max(...xs) - Math.min(...xs);
     if (span < MIN_SLOPE_SPAN) continue;
-    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const my = bases.reduce((a, b) => a + b, 0) / bases.length;
-    let num = 0;
-    let den = 0;
-    xs.forEach((x, i) => {
-      num += (x - mx) * ((bases[i] ?? my) - my);
-      den += (x - mx) ** 2;
-    });
-    if (den > 0) slopes.push(Math.atan(num / den));
+    const slope = fitSlope(xs, bases);
+    if (slope !== null) slopes.push(Math.atan(slope));
   }
   return median(slopes) ?? 0;
 }

@@ -15,6 +15,7 @@
  * Pages are joined by "\f" like every loader. ALTO's own hyphenation marks (HYP, SUBS_TYPE
  * HypPart1/HypPart2) are turned into a trailing hyphen before the rebuild, whose rule then joins.
  */
+import { fitSlope, median } from "../stats.js";
 import type { Box, Page } from "../../model/document.js";
 import { layoutDocument, type PageInput } from "../pdf/layout.js";
 import { textWidth } from "../pdf/char-width.js";
@@ -120,13 +121,6 @@ function quantile(values: readonly number[], q: number): number | undefined {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))];
 }
 
-function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
 const bottomOf = (b: Box): number => b.y + b.h;
 
 /** Words placing a line's baseline and size: with a letter or digit (punctuation boxes say little). */
@@ -183,15 +177,8 @@ function pageSlope(lines: readonly OcrLine[]): number {
     const ys = words.map((w) => wordMetrics(w).baseline);
     const span = Math.max(...xs) - Math.min(...xs);
     if (span < SKEW_MIN_SPAN) continue;
-    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-    let num = 0;
-    let den = 0;
-    xs.forEach((x, k) => {
-      num += (x - mx) * ((ys[k] ?? 0) - my);
-      den += (x - mx) ** 2;
-    });
-    if (den > 0) slopes.push(num / den);
+    const slope = fitSlope(xs, ys);
+    if (slope !== null) slopes.push(slope);
   }
   const slope = median(slopes) ?? 0;
   return Math.abs(slope) <= MAX_SKEW_SLOPE ? slope : 0;
