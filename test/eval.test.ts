@@ -325,6 +325,7 @@ describe("expected.json", () => {
     // The OCR engine's versions of a case measure OCR: scored in their own group, not the case's.
     expect(caseGroups("grand-besancon/2020", null, "source.alto.xml")).toEqual({ category: "ocr", council: null, family: null });
     expect(caseGroups("written/commune/x", "commune", "source.hocr")).toEqual({ category: "ocr", council: null, family: null });
+    expect(caseGroups("grand-besancon/2020", null, "source.scan.pdf")).toEqual({ category: "ocr", council: null, family: null });
     expect(caseGroups("written/commune/x", "commune", "source.pdf")).toEqual({ category: "written", council: null, family: "commune" });
   });
 });

@@ -73,12 +73,13 @@ export function parseExpected(raw: unknown): ExpectedCase {
 
 /**
  * The top-level kinds of cases, for the overall rows of the per-group table. "ocr" holds the OCR engine's
- * versions of a case (`source.alto.xml`, `source.hocr`): they measure OCR, not the layout they copy.
+ * versions of a case (`source.alto.xml`, `source.hocr`) and the repo's synthetic scan of it (`source.scan.pdf`,
+ * src/tools/make-scan.ts): they measure OCR, not the layout they copy.
  */
 export type CaseCategory = "real" | "written" | "negative" | "seed" | "ocr";
 
-/** A case's source produced by an OCR engine from its PDF, scored in the "ocr" group only. */
-export const OCR_SOURCE = /^source\.(?:alto\.xml|hocr)$/iu;
+/** A case's source produced by an OCR engine from its PDF, or its synthetic scan: scored in the "ocr" group only. */
+export const OCR_SOURCE = /^source\.(?:alto\.xml|hocr|scan\.pdf)$/iu;
 
 export interface CaseGroups {
   category: CaseCategory;

@@ -3,12 +3,11 @@
  * order); src/load/pdf/ rebuilds words, lines, columns, paragraphs and hyphenated words. Pages without a
  * usable text layer (scans) are OCR'd (src/load/ocr/), and their words go through the same rebuild.
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { getDocument, Util, VerbosityLevel, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import type { Issue } from "../model/issue.js";
 import { LoadError } from "./load-error.js";
+import { pdfjsAssets } from "./pdfjs-assets.js";
 import type { Loaded } from "./loaded.js";
 import { layoutDocument, type PageInput } from "./pdf/layout.js";
 import type { PdfItem } from "./pdf/types.js";
@@ -27,17 +26,6 @@ const EOF_SEARCH_BYTES = 2048;
 /** Text whose direction deviates more than this (|sin|) from horizontal is skipped (stamps, margin notes). */
 const MAX_SKEW = 0.1;
 
-let assetDirs: { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string } | undefined;
-
-/** pdf.js data folders inside node_modules/pdfjs-dist, as pdf.js wants them (trailing "/"). */
-function pdfjsAssets(): NonNullable<typeof assetDirs> {
-  if (assetDirs === undefined) {
-    const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-    const dir = (name: string): string => `${join(root, name)}/`;
-    assetDirs = { standardFontDataUrl: dir("standard_fonts"), cMapUrl: dir("cmaps"), wasmUrl: dir("wasm") };
-  }
-  return assetDirs;
-}
 
 let guardInstalled = false;
 

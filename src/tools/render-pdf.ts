@@ -10,10 +10,10 @@
  * words hyphenated across lines, fake bold (doubled glyphs), superscripts, tables, two-column pages.
  * Only stderr is written to; the same input always gives the same bytes.
  */
+import { runMain } from "./run-main.js";
 import { createRequire } from "node:module";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import PDFDocument from "pdfkit";
 
 export interface RenderOptions {
@@ -432,14 +432,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`render-pdf: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runMain(import.meta.url, "render-pdf", main);
