@@ -115,7 +115,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
       outcome: get<"adopted" | "rejected">("vote.outcome"),
       named: { no: [], abstain: [], notVoting: [] },
     },
-    attendance: buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail),
+    attendance: buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail, chosen.get("sitting.president")),
     signatory,
     annexes: annexesOf(model, view, delib, trail),
     provenance: trail.provenance,

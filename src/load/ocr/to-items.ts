@@ -39,6 +39,12 @@ const MIN_CONFIDENT_NEIGHBOURS = 3;
  * 0.04–0.5 of the line's height, while printed words measure 0.65–1.3 of it.
  */
 const MIN_HEIGHT_SHARE = 0.6;
+/**
+ * …and at most this share: a signature or stamp reaching into a text line is boxed 3–5 times as tall as the
+ * line's words ("{" and "AT" beside "Le Maire :" / "Yves ARMAND", Saint-Restitut, 25 Oct. 2016), while printed
+ * words measure at most ~1.35 of it (parentheses, accented capitals).
+ */
+const MAX_HEIGHT_SHARE = 1.6;
 
 /** True for OCR noise rather than a word (see MIN_WORD_CONFIDENCE and MIN_CONFIDENT_NEIGHBOURS). */
 function noise(w: OcrWord, line: readonly OcrWord[]): boolean {
@@ -47,7 +53,8 @@ function noise(w: OcrWord, line: readonly OcrWord[]): boolean {
   const confident = others.filter((o) => o.confidence >= CONFIDENT_WORD);
   if (confident.length < MIN_CONFIDENT_NEIGHBOURS || confident.length * 2 < others.length) return true;
   const height = median(confident.map((o) => o.y1 - o.y0)) ?? 0;
-  return w.y1 - w.y0 < MIN_HEIGHT_SHARE * height;
+  const h = w.y1 - w.y0;
+  return h < MIN_HEIGHT_SHARE * height || h > MAX_HEIGHT_SHARE * height;
 }
 
 /** Remaining skew (radians) smaller than this is not corrected: 0.2° moves a 2,000-pixel line's end by 7 pixels, less than a row's tolerance. */
