@@ -43,7 +43,8 @@ function linesFrom(text: string, from: number, end: number, max: number, column 
     }
     cells.push({ text: body.slice(cellStart), start: at + lead + cellStart });
     const cell = cells[Math.min(column, cells.length - 1)];
-    const trimmed = cell?.text.trim() ?? "";
+    // "Yves ARMAND (": a stroke of the signature read as a bracket after the name.
+    const trimmed = (cell?.text.trim() ?? "").replace(/\s+[({[|/]+$/u, "");
     if (cell !== undefined && trimmed !== "") out.push({ text: trimmed, start: cell.start + (cell.text.length - cell.text.trimStart().length) });
     at = stop + 1;
   }

@@ -12,6 +12,8 @@ export interface Token {
 /** Words, list punctuation (",", ";", ":", "(", ")"), bullets, table cells ("\t") and line breaks ("\n"), with view offsets. */
 export function tokenize(text: string, offset: number): Token[] {
   const out: Token[] = [];
+  // "P,SOLIER": OCR read the dot of a glued initial as a comma (same length: offsets kept).
+  text = text.replace(/(?<![\p{L}\d])(\p{Lu}),(?=\p{Lu}{3})/gu, "$1.");
   for (const m of text.matchAll(/\n|\t|[,;:()]|(?<=^|\s)(?:[-−–—]+|•)(?=\s)|[^\s,;:()]+/gu)) {
     const start = offset + m.index;
     const word = m[0];

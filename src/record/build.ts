@@ -80,6 +80,11 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const last = segments.deliberations.at(-1);
   const tail = last === undefined ? null : { start: last.body.start, end: view.text.length };
   const signatory = signatoryOf(format, view, delib.body, trail) ?? (tail === null ? null : signatoryOf(format, view, tail, trail)) ?? presidentSigns(view, chosen.get("sitting.president"), trail);
+  // "sous la présidence de Monsieur ARMAND", signed "Le Maire : Yves ARMAND": the president's full name.
+  const presiding = chosen.get("sitting.president");
+  if (presiding !== undefined && typeof presiding.value === "string" && signatory !== null && !/\s/u.test(presiding.value) && signatory.name.split(/\s+/u).length > 1 && foldForMatch(signatory.name.split(/\s+/u).at(-1) ?? "") === foldForMatch(presiding.value)) {
+    chosen.set("sitting.president", { ...presiding, value: signatory.name });
+  }
   const budgetLine = get<string>("budget.line");
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
