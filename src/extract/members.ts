@@ -254,7 +254,8 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       continue;
     }
     if (civility !== undefined) group = null;
-    const canStart: boolean = civility !== undefined || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary) && !labelAhead(tokens, i, vocabulary));
+    // "C.FOROT N.VERDON": a glued initial starts the next person even without a separator.
+    const canStart: boolean = civility !== undefined || (tok.glued === true && !itemStart && last !== null) || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary) && !labelAhead(tokens, i, vocabulary));
     const read: ReturnType<typeof readPerson> = canStart ? readPerson(tokens, i, civilities, loneItem(tokens, i, civilities)) : null;
     if (read === null) {
       pending.push(tok);

@@ -13,7 +13,12 @@ export interface Token {
 export function tokenize(text: string, offset: number): Token[] {
   const out: Token[] = [];
   // "P,SOLIER": OCR read the dot of a glued initial as a comma (same length: offsets kept).
-  text = text.replace(/(?<![\p{L}\d])(\p{Lu}),(?=\p{Lu}{3})/gu, "$1.");
+  text = text
+    .replace(/(?<![\p{L}\d])(\p{Lu}),(?=\p{Lu}{3})/gu, "$1.")
+    // "|.MEJEAN": the capital I of a glued initial read as a bar.
+    .replace(/(?<![\p{L}\d|])\|(?=\.\p{Lu}{3})/gu, "I")
+    // "C.FOROT -T.BUSIN": a dash run into the next glued name still separates.
+    .replace(/(?<=\s)[-—–](?=\p{Lu}\.\p{Lu}{3})/gu, " ");
   for (const m of text.matchAll(/\n|\t|[,;:()]|(?<=^|\s)(?:[-−–—]+|•)(?=\s)|[^\s,;:()]+/gu)) {
     const start = offset + m.index;
     const word = m[0];
