@@ -46,8 +46,16 @@ const MIN_HEIGHT_SHARE = 0.6;
  */
 const MAX_HEIGHT_SHARE = 1.6;
 
+/**
+ * A table's vertical rule read as a word: "2026 004 | Modification de l’objet social" (Pierrefonds list of
+ * deliberations). Kept, it bridges the gutter between two cells and the table reads as prose. A doubled bar
+ * ("|| faut") is a misread "Il", not a rule.
+ */
+const RULE_BAR = /^[|¦]$/u;
+
 /** True for OCR noise rather than a word (see MIN_WORD_CONFIDENCE and MIN_CONFIDENT_NEIGHBOURS). */
 function noise(w: OcrWord, line: readonly OcrWord[]): boolean {
+  if (RULE_BAR.test(w.text)) return true;
   if (w.confidence >= MIN_WORD_CONFIDENCE || /\p{Ll}/u.test(w.text)) return false;
   const others = line.filter((o) => o !== w);
   const confident = others.filter((o) => o.confidence >= CONFIDENT_WORD);

@@ -22,6 +22,12 @@ const NUMERIC_TABLE_SHARE = 0.75;
  * text, which sit 0.5–1 cm apart: such a region is read row by row whatever its right-hand side holds.
  */
 const TABLE_GUTTER_EM = 4;
+/** A deliberation or row number: "2026_003", "2026 003", "2026—007", "12", "DEL-4" is not (letters). */
+const ID_CELL = /^(?=(?:\D*\d){2})[\d\s._\/—–-]+$/u;
+/** A table of identifiers has three columns at least (number | object | outcome): two make a numbered list. */
+const MIN_ID_TABLE_GUTTERS = 2;
+/** …and this many rows whose first cell is an identifier. */
+const MIN_ID_ROWS = 3;
 /** An amount, count or percentage: "205 000", "45 000 €", "12,5 %", "(3 000)". */
 const NUMERIC_CELL = /^[-+−–(]?\d[\d\s.,]*(?:\s?(?:€|%|k€|M€|euros?|HT|TTC))*\)?$/iu;
 
@@ -183,6 +189,22 @@ function isTable(rows: readonly Row[], segs: readonly Segment[][], region: Regio
   return body.length > 0 && body.filter(Boolean).length / body.length >= NUMERIC_TABLE_SHARE;
 }
 
+/**
+ * A first column of identifiers ("Numéro | Objet | Approuvée": "2026_003", read "2026 003" or "2026—007"
+ * from a scan) makes a table whatever the other columns hold; its cells may run over several lines.
+ */
+function isIdTable(segs: readonly Segment[][], region: Region): boolean {
+  if (region.gaps.length < MIN_ID_TABLE_GUTTERS) return false;
+  const ids: boolean[] = [];
+  for (let k = region.start; k < region.end; k++) {
+    const first = (segs[k] ?? []).filter((s) => columnOf(s, region.gaps) === 0);
+    if (first.length === 0) continue;
+    ids.push(first.every((s) => ID_CELL.test(s.words.map((w) => w.text).join(" "))));
+  }
+  const idBody = ids.slice(1);
+  return idBody.filter(Boolean).length >= MIN_ID_ROWS && idBody.filter(Boolean).length / idBody.length >= NUMERIC_TABLE_SHARE;
+}
+
 function lineOf(cells: PdfWord[][], region: number, column: number, table: boolean, colLeft: number, colRight: number): ReadLine {
   const flows = !table;
   const words = cells.flat();
@@ -238,7 +260,7 @@ function orderRows(rows: readonly Row[], pitchEm: number, measure: Measure, coun
     const ncols = region.gaps.length + 1;
     const inColumn = (k: number, c: number): PdfWord[] =>
       (segs[k] ?? []).filter((s) => columnOf(s, region.gaps) === c).flatMap((s) => s.words);
-    if (isTable(rows, segs, region)) {
+    if (isTable(rows, segs, region) || isIdTable(segs, region)) {
       const all = segs.slice(region.start, region.end).flat();
       const left = Math.min(...all.map((s) => s.x0));
       const right = Math.max(...all.map((s) => s.x1));
