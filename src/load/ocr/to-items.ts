@@ -180,6 +180,12 @@ export function deskewWords(words: readonly OcrWord[], angle: number, cx: number
 }
 
 /**
+ * Braces are parentheses misread: French minutes print none, and the engine reads "(Drôme)", "(RPQS)" as
+ * "{Drôme}", "{RPQS)" on scans (Saint-Restitut, Putanges-le-Lac).
+ */
+const BRACE_FOR: Readonly<Record<string, string>> = { "{": "(", "}": ")" };
+
+/**
  * Items of one page from its OCR words. `scale` is pixels per point; (width, height) the image size,
  * whose centre residual skew turns about.
  */
@@ -200,7 +206,7 @@ export function ocrItems(read: readonly OcrWord[], scale: number, width: number,
     const fontSize = Math.min(measured, cap);
     line.forEach((w, i) => {
       items.push({
-        str: w.text,
+        str: w.text.replace(/[{}]/gu, (b) => BRACE_FOR[b] ?? b),
         x: w.x0 / scale,
         baseline: (bases[i] ?? w.y1) / scale,
         width: Math.max(1, w.x1 - w.x0) / scale,
