@@ -205,6 +205,70 @@ function isIdTable(segs: readonly Segment[][], region: Region): boolean {
   return idBody.filter(Boolean).length >= MIN_ID_ROWS && idBody.filter(Boolean).length / idBody.length >= NUMERIC_TABLE_SHARE;
 }
 
+/**
+ * A line without an identifier belongs to the identifier row nearest to it when that row is at most this
+ * far (× font size): a cell's lines sit about 1 em apart around its row's number, which the table centres
+ * vertically ("Débat sur le Projet … de la" / "2026_001 … Actée" / "CCLO"); rows are 3 em and more apart.
+ */
+const MAX_CELL_LINE_EM = 1.6;
+/** Identifier fragments closer than this (× font size) are one identifier read in pieces ("20 00" / "026"). */
+const SAME_ID_EM = 1.0;
+
+/** Rows of an identifier table grouped into its rows of cells (row indices, top to bottom). */
+function idRowGroups(rows: readonly Row[], segs: readonly Segment[][], region: Region): number[][] {
+  const isId = (k: number): boolean => {
+    const first = (segs[k] ?? []).filter((s) => columnOf(s, region.gaps) === 0);
+    return first.length > 0 && first.every((s) => ID_CELL.test(s.words.map((w) => w.text).join(" ")));
+  };
+  const anchors: number[][] = [];
+  for (let k = region.start; k < region.end; k++) {
+    if (!isId(k)) continue;
+    const last = anchors[anchors.length - 1];
+    const prev = last?.[last.length - 1];
+    const row = rows[k] as Row;
+    if (last !== undefined && prev !== undefined && row.baseline - (rows[prev] as Row).baseline <= SAME_ID_EM * row.fontSize) last.push(k);
+    else anchors.push([k]);
+  }
+  const groupOf = new Map<number, number[]>();
+  const groups: number[][] = [];
+  for (let k = region.start; k < region.end; k++) {
+    const anchor = anchors.find((a) => a.includes(k));
+    if (anchor !== undefined) {
+      let group = groupOf.get(anchor[0] as number);
+      if (group === undefined) {
+        group = [];
+        groupOf.set(anchor[0] as number, group);
+        groups.push(group);
+      }
+      group.push(k);
+      continue;
+    }
+    const row = rows[k] as Row;
+    let best: number[] | undefined;
+    let bestDistance = Infinity;
+    for (const a of anchors) {
+      const distance = Math.min(...a.map((j) => Math.abs((rows[j] as Row).baseline - row.baseline)));
+      if (distance < bestDistance) {
+        best = a;
+        bestDistance = distance;
+      }
+    }
+    if (best === undefined || bestDistance > MAX_CELL_LINE_EM * row.fontSize) {
+      groups.push([k]);
+      continue;
+    }
+    let group = groupOf.get(best[0] as number);
+    if (group === undefined) {
+      group = [];
+      groupOf.set(best[0] as number, group);
+      groups.push(group);
+    }
+    group.push(k);
+  }
+  for (const g of groups) g.sort((a, b) => a - b);
+  return groups;
+}
+
 function lineOf(cells: PdfWord[][], region: number, column: number, table: boolean, colLeft: number, colRight: number): ReadLine {
   const flows = !table;
   const words = cells.flat();
@@ -260,12 +324,14 @@ function orderRows(rows: readonly Row[], pitchEm: number, measure: Measure, coun
     const ncols = region.gaps.length + 1;
     const inColumn = (k: number, c: number): PdfWord[] =>
       (segs[k] ?? []).filter((s) => columnOf(s, region.gaps) === c).flatMap((s) => s.words);
-    if (isTable(rows, segs, region) || isIdTable(segs, region)) {
+    const numeric = isTable(rows, segs, region);
+    if (numeric || isIdTable(segs, region)) {
       const all = segs.slice(region.start, region.end).flat();
       const left = Math.min(...all.map((s) => s.x0));
       const right = Math.max(...all.map((s) => s.x1));
-      for (let k = region.start; k < region.end; k++) {
-        const cells = Array.from({ length: ncols }, (_, c) => inColumn(k, c));
+      const groups = numeric ? Array.from({ length: region.end - region.start }, (_, j) => [region.start + j]) : idRowGroups(rows, segs, region);
+      for (const group of groups) {
+        const cells = Array.from({ length: ncols }, (_, c) => group.flatMap((k) => inColumn(k, c)));
         while (cells.length > 1 && (cells[cells.length - 1] as PdfWord[]).length === 0) cells.pop();
         if (cells.some((c) => c.length > 0)) lines.push(lineOf(cells, id, 0, true, left, right));
       }
