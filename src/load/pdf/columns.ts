@@ -23,7 +23,7 @@ const NUMERIC_TABLE_SHARE = 0.75;
  */
 const TABLE_GUTTER_EM = 4;
 /** A deliberation or row number: "2026_003", "2026 003", "2026—007", "12", "DEL-4" is not (letters). */
-const ID_CELL = /^(?=(?:\D*\d){2})[\d\s._\/—–-]+$/u;
+const ID_CELL = /^(?=(?:\D*\d){2})[\d\s._\/—–=-]+$/u;
 /** A table of identifiers has three columns at least (number | object | outcome): two make a numbered list. */
 const MIN_ID_TABLE_GUTTERS = 2;
 /** …and this many rows whose first cell is an identifier. */
@@ -198,11 +198,12 @@ function isIdTable(segs: readonly Segment[][], region: Region): boolean {
   const ids: boolean[] = [];
   for (let k = region.start; k < region.end; k++) {
     const first = (segs[k] ?? []).filter((s) => columnOf(s, region.gaps) === 0);
-    if (first.length === 0) continue;
+    // A first cell without a digit is a heading ("Numéro") or a rule read as "=" or "-": no evidence.
+    if (first.length === 0 || !first.some((s) => s.words.some((w) => /\d/u.test(w.text)))) continue;
     ids.push(first.every((s) => ID_CELL.test(s.words.map((w) => w.text).join(" "))));
   }
-  const idBody = ids.slice(1);
-  return idBody.filter(Boolean).length >= MIN_ID_ROWS && idBody.filter(Boolean).length / idBody.length >= NUMERIC_TABLE_SHARE;
+  const found = ids.filter(Boolean).length;
+  return found >= MIN_ID_ROWS && found / ids.length >= NUMERIC_TABLE_SHARE;
 }
 
 /**
