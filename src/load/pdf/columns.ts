@@ -215,6 +215,25 @@ const MAX_CELL_LINE_EM = 1.6;
 /** Identifier fragments closer than this (× font size) are one identifier read in pieces ("20 00" / "026"). */
 const SAME_ID_EM = 1.0;
 
+/**
+ * Words of a cell closer than this to a line's baseline (× font size) are on that line: OCR puts the words of
+ * one justified line on baselines up to ~0.5 em apart, which the rows (0.3 em) split ("du intérieur de
+ * location du Foyer" above "Modification règlement").
+ */
+const CELL_LINE_TOLERANCE_EM = 0.6;
+
+/** A cell's words line by line (baselines within CELL_LINE_TOLERANCE_EM), left to right on each line. */
+function inReadingOrder(words: PdfWord[]): PdfWord[] {
+  const lines: PdfWord[][] = [];
+  for (const w of [...words].sort((a, b) => a.baseline - b.baseline)) {
+    const line = lines[lines.length - 1];
+    const base = line?.[0];
+    if (line !== undefined && base !== undefined && w.baseline - base.baseline <= CELL_LINE_TOLERANCE_EM * Math.max(w.fontSize, base.fontSize)) line.push(w);
+    else lines.push([w]);
+  }
+  return lines.flatMap((l) => l.sort((a, b) => a.x0 - b.x0));
+}
+
 /** Rows of an identifier table grouped into its rows of cells (row indices, top to bottom). */
 function idRowGroups(rows: readonly Row[], segs: readonly Segment[][], region: Region): number[][] {
   const isId = (k: number): boolean => {
@@ -332,7 +351,7 @@ function orderRows(rows: readonly Row[], pitchEm: number, measure: Measure, coun
       const right = Math.max(...all.map((s) => s.x1));
       const groups = numeric ? Array.from({ length: region.end - region.start }, (_, j) => [region.start + j]) : idRowGroups(rows, segs, region);
       for (const group of groups) {
-        const cells = Array.from({ length: ncols }, (_, c) => group.flatMap((k) => inColumn(k, c)));
+        const cells = Array.from({ length: ncols }, (_, c) => (numeric ? group.flatMap((k) => inColumn(k, c)) : inReadingOrder(group.flatMap((k) => inColumn(k, c)))));
         while (cells.length > 1 && (cells[cells.length - 1] as PdfWord[]).length === 0) cells.pop();
         if (cells.some((c) => c.length > 0)) lines.push(lineOf(cells, id, 0, true, left, right));
       }
