@@ -243,9 +243,11 @@ function resolveRef(ref: PrintedRef, roster: RosterEntry[], path: string, trail:
 
 /** Civilities printed before the president's name ("sous la présidence de Monsieur Yves ARMAND"). */
 const PRESIDENT_CIVILITY: ReadonlyArray<[RegExp, string]> = [
-  [/(?:Monsieur|M\.)\s*$/u, "M."],
-  [/(?:Madame|Mme)\s*$/u, "Mme"],
+  [/(?<![\p{L}.])(?:Monsieur|M\.)(?=\s*$)/u, "M."],
+  [/(?<!\p{L})(?:Madame|Mme)(?=\s*$)/u, "Mme"],
 ];
+/** The civility sits right before the president's name: look this many characters back. */
+const CIVILITY_LOOKBACK = 20;
 
 /**
  * A presiding mayor counted in "Présents" but left out of the list ("Présents : 11", ten names, "sous la
@@ -260,12 +262,21 @@ function addPresidingMember(listed: ListedMember[], text: string, printed: Print
   const entry = rosterEntry(president.value);
   if (entry.surname === "" || entry.given === "") return;
   if (listed.some((m) => foldForMatch(rosterEntry(m.name).surname) === foldForMatch(entry.surname))) return;
-  const before = text.slice(Math.max(0, president.range.start - 20), president.range.start);
-  const civility = PRESIDENT_CIVILITY.find(([re]) => re.test(before))?.[1] ?? null;
+  const from = Math.max(0, president.range.start - CIVILITY_LOOKBACK);
+  const before = text.slice(from, president.range.start);
+  let civility: string | null = null;
+  let civilityRange: Range | null = null;
+  for (const [re, value] of PRESIDENT_CIVILITY) {
+    const m = re.exec(before);
+    if (m === null) continue;
+    civility = value;
+    civilityRange = { start: from + m.index, end: from + m.index + m[0].length };
+    break;
+  }
   const first = present[0] as ListedMember;
   listed.splice(listed.indexOf(first), 0, {
     civility,
-    civilityRange: null,
+    civilityRange,
     name: president.value,
     nameRange: president.range,
     status: "present",
