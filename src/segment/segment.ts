@@ -95,9 +95,10 @@ function romanValue(s: string): number {
 
 /** "5." → {style "1.", value 5}; "II –" → {style "I-", value 2}; "16 - Emprunts" → {style "1-", value 16}. */
 function numbering(text: string, h: Hit): { style: string; value: number } | null {
-  const m = /^\s*(?:(\d{1,2})|([IVX]{1,5}))\s*(°?\)|[./]|[-–])/u.exec(text.slice(h.start, h.end));
+  // "2 DECISION …": a heading in capitals whose dot the OCR lost counts in the "1." style.
+  const m = /^\s*(?:(\d{1,2})|([IVX]{1,5}))\s*(°?\)|[./]|[-–]|(?=\p{Lu}{2}))/u.exec(text.slice(h.start, h.end));
   if (m === null) return null;
-  const mark = (m[3] ?? "").replace("–", "-").replace("°", "");
+  const mark = (m[3] === "" ? "." : (m[3] ?? "")).replace("–", "-").replace("°", "");
   return m[1] !== undefined ? { style: `1${mark}`, value: Number(m[1]) } : { style: `I${mark}`, value: romanValue(m[2] ?? "") };
 }
 
