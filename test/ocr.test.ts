@@ -115,8 +115,9 @@ describe("OCR words to layout items", () => {
   });
 
   it("drops capital-letter noise read with low confidence, keeps low-confidence lower-case words", () => {
-    const word = (text: string, x0: number, confidence: number): OcrWord => ({ text, x0, x1: x0 + 150, y0: 1000, y1: 1040, confidence, line: "1" });
-    const items = ocrItems([word("pas", 100, 0.96), word("l'essentiel", 300, 0.04), word("LCOETECTOECTE", 500, 0.0), word("de", 700, 0.95), word("SAINT", 900, 0.93)], 300 / 72, 2480, 3508);
+    const word = (text: string, x0: number, confidence: number, y0 = 1000): OcrWord => ({ text, x0, x1: x0 + 150, y0, y1: 1040, confidence, line: "1" });
+    // A dotted leader read as letters: its box holds the dots only (y0 1032 on a 40-pixel line).
+    const items = ocrItems([word("pas", 100, 0.96), word("l'essentiel", 300, 0.04), word("LCOETECTOECTE", 500, 0.0, 1032), word("de", 700, 0.95), word("SAINT", 900, 0.93)], 300 / 72, 2480, 3508);
     expect(items.map((i) => [i.str, i.confidence])).toEqual([
       ["pas", 0.96],
       ["l'essentiel", 0.04],
@@ -124,6 +125,18 @@ describe("OCR words to layout items", () => {
       ["SAINT", 0.93],
     ]);
     expect(items[0]?.x).toBeCloseTo(24, 6); // 100 px at 300 dpi = 24 pt
+  });
+
+  it("keeps low-confidence capitals printed among confident words, drops them on a line of their own", () => {
+    // Saint-Restitut, 19 Dec. 2017: "I.MEJEAN : procuration à N.VERDON", the name read at 0.06.
+    const word = (text: string, x0: number, confidence: number, line: string): OcrWord => ({ text, x0, x1: x0 + 150, y0: line === "1" ? 1000 : 1200, y1: line === "1" ? 1040 : 1240, confidence, line });
+    const items = ocrItems(
+      [word("I.MEJEAN", 100, 0.06, "1"), word(":", 300, 0.87, "1"), word("procuration", 500, 0.96, "1"), word("à", 700, 0.9, "1"), word("N.VERDON", 900, 0.85, "1"), word("KAOKAOHNOK", 500, 0.05, "2")],
+      300 / 72,
+      2480,
+      3508,
+    );
+    expect(items.map((i) => i.str)).toEqual(["I.MEJEAN", ":", "procuration", "à", "N.VERDON"]);
   });
 
   it("measures the skew of a page image", () => {

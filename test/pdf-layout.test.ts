@@ -109,6 +109,23 @@ describe("layoutDocument", () => {
     expect(pages[0]?.columns).toBe(1);
   });
 
+  it("reads a table whose first column holds identifiers row by row, whatever the other columns hold", () => {
+    // Reduced from the Pierrefonds list of deliberations (27 Jan. 2026): Numéro | Objet | Approuvée.
+    const rows = [["Numéro", "Objet", "Approuvée"], ["2026_003", "Révision des statuts du Syndicat", "Approuvée"], ["2026 004", "Modification de l’objet social", "Approuvée"], ["2026—005", "Adhésion 2026 au CAUE60", "Rejetée"]];
+    const items = rows.flatMap(([a, b, c], i) => [item(a ?? "", 56, 100 + 3 * i * PITCH), item(b ?? "", 120, 100 + 3 * i * PITCH), item(c ?? "", 300, 100 + 3 * i * PITCH)]);
+    const { text } = layoutDocument([page(items)]);
+    expect(text.split("\n").slice(1)).toEqual(["2026_003\tRévision des statuts du Syndicat\tApprouvée", "2026 004\tModification de l’objet social\tApprouvée", "2026—005\tAdhésion 2026 au CAUE60\tRejetée"]);
+  });
+
+  it("joins the lines of an identifier table's cell around the row's number", () => {
+    const rows = [["2026_002", "Révision des statuts", "Approuvée"], ["2026_003", "Adhésion 2026 au CAUE60", "Approuvée"], ["2026_004", "Convention hydrants", "Approuvée"], ["2026_005", "Modification du règlement du Foyer", "Approuvée"]];
+    const items = rows.flatMap(([a, b, c], i) => [item(a ?? "", 56, 100 + 3 * i * PITCH), item(b ?? "", 120, 100 + 3 * i * PITCH), item(c ?? "", 300, 100 + 3 * i * PITCH)]);
+    // The number and the outcome centred between the two lines of the object.
+    const two = [item("2026_006", 56, 250), item("Conclusion d’un bail professionnel", 120, 244), item("Napoléon", 120, 256), item("Approuvée", 300, 250)];
+    const { text } = layoutDocument([page([...items, ...two])]);
+    expect(text.split("\n")).toContain("2026_006\tConclusion d’un bail professionnel Napoléon\tApprouvée");
+  });
+
   it("merges runs split inside a word and superscripts, keeps short lines apart", () => {
     const one = item("Gabriel BAULIEU", 56, 100);
     const base = item("1", 56, 100 + PITCH);

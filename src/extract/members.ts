@@ -27,9 +27,12 @@ export interface ListedMember extends PrintedPerson {
 const DOT_LEADER = /^\.{3,}$/u;
 
 /** "NOZEROY ........... MM. CART-LAMY", "SAINT-OURS : M. X": the words before a colon or a dot leader are a label. */
-function labelAhead(tokens: Token[], i: number): boolean {
+function labelAhead(tokens: Token[], i: number, vocabulary: FullVocabulary): boolean {
   for (let j = i; j < tokens.length; j++) {
     const t = (tokens[j] as Token).text;
+    // "W.AUGUSTE : adjoints", "C.FOROT : procuration à W.AUGUSTE": what follows the colon says what the
+    // person is or did; the words before it are a person, not a commune.
+    if (t === ":" && (isRole(tokens[j + 1]?.text ?? "", vocabulary) || phraseLength(tokens, j + 1, vocabulary.proxyMarkers.filter((m) => m.includes(" "))) > 0)) return false;
     if (t === ":" || DOT_LEADER.test(t)) return true;
     if (SEPARATORS.has(t) || t === "(" || t === ")") return false;
   }
@@ -68,7 +71,8 @@ const isName = (w: string): boolean => isSurnameWord(w) || isGivenName(w) || isI
 export function readPerson(tokens: Token[], i: number, civilities: FullVocabulary["civilities"], alone = false): { person: PrintedPerson; next: number; runTogether?: true } | null {
   const first = tokens[i];
   if (first === undefined) return null;
-  const civility = civilities[first.text] ?? null;
+  // "M.DENISE" in "C.FOROT — M.DENISE — N.GALIANA": an initial glued to its surname, not "Monsieur".
+  const civility = first.glued === true ? null : (civilities[first.text] ?? null);
   const text = (k: number): string => tokens[k]?.text ?? "";
   let nameStart = civility === null ? i : i + 1;
   // "MME\nRESTOUX": a civility ending one line, the name starting the next.
@@ -141,7 +145,8 @@ function isRole(word: string, vocabulary: FullVocabulary): boolean {
 function phraseAfter(tokens: Token[], i: number, phrases: readonly string[]): number {
   const n = phraseLength(tokens, i, phrases);
   if (n > 0) return i + n;
-  if (tokens[i]?.text !== ",") return 0;
+  // "M. X, donne pouvoir à", "C.FOROT : procuration à W.AUGUSTE".
+  if (tokens[i]?.text !== "," && tokens[i]?.text !== ":") return 0;
   const m = phraseLength(tokens, i + 1, phrases.filter((p) => p.includes(" ")));
   return m > 0 ? i + 1 + m : 0;
 }
@@ -241,7 +246,7 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       i++;
       continue;
     }
-    const civility = civilities[tok.text];
+    const civility = tok.glued === true ? undefined : civilities[tok.text];
     if (civility !== undefined && GROUP_CIVILITIES.has(civility)) {
       group = { civility: GROUP_CIVILITIES.get(civility) ?? null, range: { start: tok.start, end: tok.end } };
       i++;
@@ -249,7 +254,8 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       continue;
     }
     if (civility !== undefined) group = null;
-    const canStart: boolean = civility !== undefined || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary) && !labelAhead(tokens, i));
+    // "C.FOROT N.VERDON": a glued initial starts the next person even without a separator.
+    const canStart: boolean = civility !== undefined || (tok.glued === true && !itemStart && last !== null) || (itemStart && isName(tok.text) && !isRole(tok.text, vocabulary) && !labelAhead(tokens, i, vocabulary));
     const read: ReturnType<typeof readPerson> = canStart ? readPerson(tokens, i, civilities, loneItem(tokens, i, civilities)) : null;
     if (read === null) {
       pending.push(tok);

@@ -23,21 +23,48 @@ interface TextLine {
   start: number;
 }
 
-function linesFrom(text: string, from: number, end: number, max: number): TextLine[] {
+function linesFrom(text: string, from: number, end: number, max: number, column = 0): TextLine[] {
   const out: TextLine[] = [];
   let at = from;
   while (at < end && out.length < max) {
     const nl = text.indexOf("\n", at);
     const stop = nl === -1 || nl > end ? end : nl;
     // "Le Président,          Le Secrétaire," / "H. CART-LAMY          GIRARDET": typed signatures side by side;
-    // the first column is the first signer.
+    // the first column is the first signer, unless the opener chose another (see signerColumn).
     const whole = text.slice(at, stop);
     const lead = whole.length - whole.trimStart().length;
-    const first = (whole.trimStart().split(SIDE_BY_SIDE)[0] ?? "").trim();
-    if (first !== "") out.push({ text: first, start: at + lead });
+    const cells: TextLine[] = [];
+    const re = new RegExp(SIDE_BY_SIDE.source, "gu");
+    let cellStart = 0;
+    const body = whole.trimStart();
+    for (const m of body.matchAll(re)) {
+      cells.push({ text: body.slice(cellStart, m.index), start: at + lead + cellStart });
+      cellStart = m.index + m[0].length;
+    }
+    cells.push({ text: body.slice(cellStart), start: at + lead + cellStart });
+    const cell = cells[Math.min(column, cells.length - 1)];
+    // "Yves ARMAND (": a stroke of the signature read as a bracket after the name.
+    const trimmed = (cell?.text.trim() ?? "").replace(/\s+[({[|/]+$/u, "");
+    if (cell !== undefined && trimmed !== "") out.push({ text: trimmed, start: cell.start + (cell.text.length - cell.text.trimStart().length) });
     at = stop + 1;
   }
   return out;
+}
+
+/** The mayor's or president's title, opening a signature column ("Le Maire :", "La Présidente,"). */
+const SIGNER_TITLE = /^(?:Le|La)\s+(?:Maire|Président|Présidente)\s*[:,]?\s*$/iu;
+
+/**
+ * "Le Secrétaire de séance :\tLe Maire :" / "S.MEARY\tYves ARMAND" (Saint-Restitut): signatures side by side
+ * whose first column is the secretary's; the signer of the minutes is the one under the mayor's title.
+ */
+function signerColumn(text: string, lineStart: number): number {
+  const nl = text.indexOf("\n", lineStart);
+  const line = text.slice(lineStart, nl === -1 ? text.length : nl).trim();
+  const cells = line.split(SIDE_BY_SIDE).map((c) => c.trim());
+  if (cells.length < 2) return 0;
+  const k = cells.findIndex((c) => SIGNER_TITLE.test(c));
+  return k === -1 ? 0 : k;
 }
 
 export function isPersonLine(line: string): boolean {
@@ -53,7 +80,8 @@ export function isPersonLine(line: string): boolean {
  */
 export function readSignatory(text: string, openerStart: number, end: number, vocabulary: FullVocabulary): FoundSignatory | null {
   // From the opener's own line: "Le Maire," may be the opener and the role at once.
-  const lines = linesFrom(text, text.lastIndexOf("\n", openerStart) + 1, end, MAX_LINES_TO_NAME + 1);
+  const lineStart = text.lastIndexOf("\n", openerStart) + 1;
+  const lines = linesFrom(text, lineStart, end, MAX_LINES_TO_NAME + 1, signerColumn(text, lineStart));
   // "le maire" signs as well as "Le Maire,".
   const roles = vocabulary.roleWords.map((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "iu"));
   const isRole = (l: string): boolean => roles.some((re) => re.test(l));
@@ -72,7 +100,7 @@ export function readSignatory(text: string, openerStart: number, end: number, vo
   const titleAfter = isTitle(after) && !/^(?:Le|La|L['’])\s/iu.test(after.text);
   const roleLine = titleAfter ? after : isTitle(before) ? before : undefined;
   // "Le Maire," → "Maire"; a long line naming a role is a sentence, not the signer's title.
-  const role = roleLine === undefined ? null : roleLine.text.replace(/,$/u, "").replace(/^(?:Le|La|L['’])\s*/iu, "");
+  const role = roleLine === undefined ? null : roleLine.text.replace(/\s*[,:]$/u, "").replace(/^(?:Le|La|L['’])\s*/iu, "");
   return {
     name,
     nameRange: { start: nameStart, end: nameStart + name.length },

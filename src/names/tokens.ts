@@ -5,18 +5,32 @@ export interface Token {
   text: string;
   start: number;
   end: number;
+  /** Initials glued to the surname that follows ("M." of "M.DENISE"): an initial, never a civility. */
+  glued?: true;
 }
 
 /** Words, list punctuation (",", ";", ":", "(", ")"), bullets, table cells ("\t") and line breaks ("\n"), with view offsets. */
 export function tokenize(text: string, offset: number): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/\n|\t|[,;:()]|(?<=^|\s)[-−–•](?=\s)|[^\s,;:()]+/gu)) {
+  // "P,SOLIER": OCR read the dot of a glued initial as a comma (same length: offsets kept).
+  text = text
+    .replace(/(?<![\p{L}\d])(\p{Lu}),(?=\p{Lu}{3})/gu, "$1.")
+    // "|.MEJEAN": the capital I of a glued initial read as a bar.
+    .replace(/(?<![\p{L}\d|])\|(?=\.\p{Lu}{3})/gu, "I")
+    // "C.FOROT -T.BUSIN": a dash run into the next glued name still separates.
+    .replace(/(?<=\s)[-—–](?=\p{Lu}\.\p{Lu}{3})/gu, " ");
+  for (const m of text.matchAll(/\n|\t|[,;:()]|(?<=^|\s)(?:[-−–—]+|•)(?=\s)|[^\s,;:()]+/gu)) {
     const start = offset + m.index;
     const word = m[0];
+    // "T.BUSIN — N.VERDON -— W.AUGUSTE": an em dash, or a dash doubled by OCR, separates like a dash.
+    if (/^[-−–—]{2,}$|^—$/u.test(word)) {
+      out.push({ text: "–", start, end: start + word.length });
+      continue;
+    }
     // "C.BUZOS": initials glued to the surname are two words (offsets kept).
     const glued = /^((?:\p{Lu}{1,2}\.|\p{Lu}\p{Ll}{1,2}\.)+)(\p{Lu}[\p{Lu}'’-]*\p{Lu})$/u.exec(word);
     if (glued?.[1] !== undefined && glued[2] !== undefined) {
-      out.push({ text: glued[1], start, end: start + glued[1].length }, { text: glued[2], start: start + glued[1].length, end: start + word.length });
+      out.push({ text: glued[1], start, end: start + glued[1].length, glued: true }, { text: glued[2], start: start + glued[1].length, end: start + word.length });
       continue;
     }
     // "MACE." ends a sentence: the dot is punctuation. "JP.", "M.T." and "Ph." keep theirs: they are initials.

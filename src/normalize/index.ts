@@ -42,7 +42,8 @@ export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> 
     return k === 0 || k === words.length ? words.join(" ") : [...words.slice(k), ...words.slice(0, k)].join(" ");
   },
   /** "2015.11.23 – 2A" → "2015.11.23-2A": spaces around the dash of a dated number are layout, not number. */
-  deliberationNumber: (raw) => foldText(raw).replace(/\s*[-–−]\s*/gu, "-"),
+  // "2026 _003": spaces around an underscore are OCR's, the printed number has none.
+  deliberationNumber: (raw) => foldText(raw).replace(/\s*[-–−]\s*/gu, "-").replace(/\s*_\s*/gu, "_"),
   title: headingTitle,
   date: frenchDate,
   dateWords: frenchDateInWords,

@@ -27,7 +27,7 @@ function fold(s: string): string {
 export type PrintedCounts = Partial<Record<keyof AttendanceCounts, Candidate>>;
 
 /** Reads the attendance lists and proxies of the sitting header into the record, resolving proxy ends. */
-export function buildAttendance(view: TextView, sections: Section[], vocabulary: FullVocabulary, printed: PrintedCounts, trail: Trail): Attendance {
+export function buildAttendance(view: TextView, sections: Section[], vocabulary: FullVocabulary, printed: PrintedCounts, trail: Trail, president?: Candidate): Attendance {
   const text = view.text;
   const listed: ListedMember[] = [];
   const countRange: Partial<Record<MemberStatus, Range>> = {};
@@ -43,6 +43,7 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
   }
 
   mergeListedTwice(listed);
+  addPresidingMember(listed, text, printed, president);
 
   const printedProxies: PrintedProxy[] = [];
   let proxyRange: Range | null = null;
@@ -238,4 +239,51 @@ function resolveRef(ref: PrintedRef, roster: RosterEntry[], path: string, trail:
       trail.issue("warning", "name.unresolved", `Expected "${ref.printed}" (${path}) among the listed members and substitutes, got no match; kept as printed`, place);
       return { name: ref.printed, confidence: UNRESOLVED_CONFIDENCE };
   }
+}
+
+/** Civilities printed before the president's name ("sous la présidence de Monsieur Yves ARMAND"). */
+const PRESIDENT_CIVILITY: ReadonlyArray<[RegExp, string]> = [
+  [/(?<![\p{L}.])(?:Monsieur|M\.)(?=\s*$)/u, "M."],
+  [/(?<!\p{L})(?:Madame|Mme)(?=\s*$)/u, "Mme"],
+];
+/** The civility sits right before the president's name: look this many characters back. */
+const CIVILITY_LOOKBACK = 20;
+
+/**
+ * A presiding mayor counted in "Présents" but left out of the list ("Présents : 11", ten names, "sous la
+ * présidence de Monsieur Yves ARMAND", Saint-Restitut) is the first present member (corpus convention):
+ * added when the present list falls one short of the printed count and names nobody of the president's surname.
+ */
+function addPresidingMember(listed: ListedMember[], text: string, printed: PrintedCounts, president: Candidate | undefined): void {
+  const count = printed.present?.value;
+  if (president === undefined || typeof president.value !== "string" || typeof count !== "number") return;
+  const present = listed.filter((m) => m.status === "present");
+  if (present.length === 0 || present.length + 1 !== count) return;
+  const entry = rosterEntry(president.value);
+  if (entry.surname === "" || entry.given === "") return;
+  if (listed.some((m) => foldForMatch(rosterEntry(m.name).surname) === foldForMatch(entry.surname))) return;
+  const from = Math.max(0, president.range.start - CIVILITY_LOOKBACK);
+  const before = text.slice(from, president.range.start);
+  let civility: string | null = null;
+  let civilityRange: Range | null = null;
+  for (const [re, value] of PRESIDENT_CIVILITY) {
+    const m = re.exec(before);
+    if (m === null) continue;
+    civility = value;
+    civilityRange = { start: from + m.index, end: from + m.index + m[0].length };
+    break;
+  }
+  const first = present[0] as ListedMember;
+  listed.splice(listed.indexOf(first), 0, {
+    civility,
+    civilityRange,
+    name: president.value,
+    nameRange: president.range,
+    status: "present",
+    statusRange: first.statusRange,
+    commune: null,
+    communeRange: null,
+    substitute: null,
+    proxy: null,
+  });
 }

@@ -80,6 +80,11 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const last = segments.deliberations.at(-1);
   const tail = last === undefined ? null : { start: last.body.start, end: view.text.length };
   const signatory = signatoryOf(format, view, delib.body, trail) ?? (tail === null ? null : signatoryOf(format, view, tail, trail)) ?? presidentSigns(view, chosen.get("sitting.president"), trail);
+  // "sous la présidence de Monsieur ARMAND", signed "Le Maire : Yves ARMAND": the president's full name.
+  const presiding = chosen.get("sitting.president");
+  if (presiding !== undefined && typeof presiding.value === "string" && signatory !== null && !/\s/u.test(presiding.value) && signatory.name.split(/\s+/u).length > 1 && foldForMatch(signatory.name.split(/\s+/u).at(-1) ?? "") === foldForMatch(presiding.value)) {
+    chosen.set("sitting.president", { ...presiding, value: signatory.name });
+  }
   const budgetLine = get<string>("budget.line");
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
@@ -115,7 +120,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
       outcome: get<"adopted" | "rejected">("vote.outcome"),
       named: { no: [], abstain: [], notVoting: [] },
     },
-    attendance: buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail),
+    attendance: buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail, chosen.get("sitting.president")),
     signatory,
     annexes: annexesOf(model, view, delib, trail),
     provenance: trail.provenance,

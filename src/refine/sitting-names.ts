@@ -5,6 +5,9 @@ import type { Trail } from "../record/provenance.js";
 /** A civility written before a name read by a rule that does not drop it ("Mme CHARVET"). */
 const CIVILITY_PREFIX = /^(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame)\s+(?=\p{Lu})/u;
 
+/** "S.MEARY", "JP.DURAND": initials glued to a surname in capitals. */
+const GLUED_INITIAL = /^(\p{Lu}{1,2}\.)(?=\p{Lu}{2})/u;
+
 /**
  * "Secrétaire : Monsieur LEBLANC", "Rapporteur Mme Macé": the secretary, president or rapporteur printed by
  * surname (or initials) is written with the name the attendance lists give ("Michel LEBLANC", "Annick
@@ -21,7 +24,8 @@ export function resolveSittingNames(record: DelibRecord, trail: Trail): void {
     const printed = get();
     if (printed === null) continue;
     // "Mme CHARVET": the civility is no part of the name (records keep it apart).
-    const bareName = printed.replace(CIVILITY_PREFIX, "");
+    // "S.MEARY": an initial glued to the surname is written "S. MEARY" (corpus convention).
+    const bareName = printed.replace(CIVILITY_PREFIX, "").replace(GLUED_INITIAL, "$1 ");
     const entry = rosterEntry(bareName);
     // "Macé" alone, "E. DORRIERE": a surname, perhaps with an initial.
     const bare = entry.surname === "" ? { given: "", surname: entry.given } : entry;

@@ -59,7 +59,7 @@ const LISTING_GAP = 200;
  * under the same numbers: a listed heading whose number heads an item elsewhere is dropped. One whose
  * number appears nowhere else stays (the minutes may go straight from the agenda to the first item).
  */
-function itemsNotListings(starts: Hit[], text: string): Hit[] {
+function itemsNotListings(starts: Hit[], text: string, decided: (range: Range) => boolean): Hit[] {
   // "3.", "IV –", "Rapport n° 5.01": the item's number; a heading without one is never a listed duplicate.
   const numberOf = (h: Hit): string => /(?:^\s*|n[°o]\s*)(\d+(?:\.\d+)*|[IVX]+)/u.exec(text.slice(h.start, h.end))?.[1] ?? "";
   const listed = starts.map((h, i) => {
@@ -67,6 +67,9 @@ function itemsNotListings(starts: Hit[], text: string): Hit[] {
     const prev = starts[i - 1];
     const gapAfter = next === undefined ? Infinity : next.start - text.indexOf("\n", h.end);
     const gapBefore = prev === undefined ? Infinity : h.start - text.indexOf("\n", prev.end);
+    // An item whose short body holds its decision ("1. APPROBATION COMPTE RENDU PRECEDENT\nPas de remarque.
+    // Adopté à l'unanimité.", Saint-Restitut) is an item, however close the next heading.
+    if (decided({ start: h.start, end: next?.start ?? text.length })) return false;
     return Math.min(gapAfter, gapBefore) < LISTING_GAP;
   });
   const elsewhere = new Set(starts.filter((_, i) => !listed[i]).map(numberOf));
@@ -92,9 +95,10 @@ function romanValue(s: string): number {
 
 /** "5." → {style "1.", value 5}; "II –" → {style "I-", value 2}; "16 - Emprunts" → {style "1-", value 16}. */
 function numbering(text: string, h: Hit): { style: string; value: number } | null {
-  const m = /^\s*(?:(\d{1,2})|([IVX]{1,5}))\s*(°?\)|[./]|[-–])/u.exec(text.slice(h.start, h.end));
+  // "2 DECISION …": a heading in capitals whose dot the OCR lost counts in the "1." style.
+  const m = /^\s*(?:(\d{1,2})|([IVX]{1,5}))\s*(°?\)|[./]|[-–]|(?=\p{Lu}{2}))/u.exec(text.slice(h.start, h.end));
   if (m === null) return null;
-  const mark = (m[3] ?? "").replace("–", "-").replace("°", "");
+  const mark = (m[3] === "" ? "." : (m[3] ?? "")).replace("–", "-").replace("°", "");
   return m[1] !== undefined ? { style: `1${mark}`, value: Number(m[1]) } : { style: `I${mark}`, value: romanValue(m[2] ?? "") };
 }
 
@@ -121,9 +125,40 @@ function inOneNumbering(starts: Hit[], text: string): Hit[] {
     }
     return kept;
   };
+  // The longest in-order chain of one style, when it is longer than the greedy run: a listed heading left
+  // before the items ("4. DECISIONS …" of an agenda whose other lines the items repeat) must not stop them.
+  const chain = (style: string): Hit[] => {
+    const numbered = styled.flatMap(({ h, n }, i) => (n !== null && n.style === style ? [{ h, value: n.value, i }] : []));
+    const length: number[] = [];
+    const from: number[] = [];
+    numbered.forEach((b, k) => {
+      length[k] = 1;
+      from[k] = -1;
+      for (let j = 0; j < k; j++) {
+        const a = numbered[j];
+        if (a === undefined || b.value <= a.value || b.value - a.value > MAX_ITEM_GAP) continue;
+        if ((length[j] ?? 0) + 1 > (length[k] ?? 0)) {
+          length[k] = (length[j] ?? 0) + 1;
+          from[k] = j;
+        }
+      }
+    });
+    let end = -1;
+    numbered.forEach((_, k) => {
+      if (end === -1 || (length[k] ?? 0) > (length[end] ?? 0)) end = k;
+    });
+    const keep = new Set<Hit>();
+    for (let k = end; k !== -1; k = from[k] ?? -1) {
+      const hit = numbered[k]?.h;
+      if (hit !== undefined) keep.add(hit);
+    }
+    return styled.filter(({ h, n }) => n === null || keep.has(h)).map(({ h }) => h);
+  };
   let best: Hit[] | undefined;
   for (const style of new Set(styled.flatMap(({ n }) => (n === null ? [] : [n.style])))) {
-    const kept = run(style);
+    const greedy = run(style);
+    const longest = chain(style);
+    const kept = longest.length > greedy.length ? longest : greedy;
     if (best === undefined || kept.length > best.length) best = kept;
   }
   const numbered = best?.filter((h) => numbering(text, h) !== null).length ?? 0;
@@ -136,7 +171,7 @@ function inOneNumbering(starts: Hit[], text: string): Hit[] {
  */
 function deliberationRanges(format: Format, text: string, whole: Range): Range[] {
   const strong = hits(format.deliberationStart.filter((r) => r.rule.strength !== "weak"), text, whole);
-  const starts = strong.length > 0 ? strong : inOneNumbering(itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text), text);
+  const starts = strong.length > 0 ? strong : inOneNumbering(itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text, (r) => hasDecision(format, text, r)), text);
   const checked = new Set(format.deliberationStart.filter((r) => r.rule.needsDecision === true).map((r) => r.rule.id));
   return starts
     .map((h, i) => ({ start: h.start, end: starts[i + 1]?.start ?? whole.end, ruleId: h.ruleId }))

@@ -24,9 +24,46 @@ const MIN_SLOPE_SPAN = 300;
  */
 export const MIN_WORD_CONFIDENCE = 0.3;
 
-/** True for OCR noise rather than a word (see MIN_WORD_CONFIDENCE). */
-function noise(w: OcrWord): boolean {
-  return w.confidence < MIN_WORD_CONFIDENCE && !/\p{Ll}/u.test(w.text);
+/** A word read with at least this confidence vouches for its line being printed text. */
+const CONFIDENT_WORD = 0.7;
+/**
+ * A low-confidence capital word is kept when its line holds at least this many confident words (and they
+ * are at least half of the line's other words): tesseract gives 0.00–0.26 to printed capitals beside a
+ * dotted initial in running text ("Y. ARMAND précise…", "I.MEJEAN : procuration à N.VERDON", "ACCEPTE
+ * le legs", amounts such as "18.382,50" or "100 000€"), while noise (stamps, signatures, "*******") sits
+ * on lines of its own.
+ */
+const MIN_CONFIDENT_NEIGHBOURS = 3;
+/**
+ * …and when its box is at least this share of the height of those words: dotted leaders inside a text
+ * line ("Réparation débroussailleuse CCOCTE 1.674,38 €") are read as letters whose box is the dots only,
+ * 0.04–0.5 of the line's height, while printed words measure 0.65–1.3 of it.
+ */
+const MIN_HEIGHT_SHARE = 0.6;
+/**
+ * …and at most this share: a signature or stamp reaching into a text line is boxed 3–5 times as tall as the
+ * line's words ("{" and "AT" beside "Le Maire :" / "Yves ARMAND", Saint-Restitut, 25 Oct. 2016), while printed
+ * words measure at most ~1.35 of it (parentheses, accented capitals).
+ */
+const MAX_HEIGHT_SHARE = 1.6;
+
+/**
+ * A table's vertical rule read as a word: "2026 004 | Modification de l’objet social" (Pierrefonds list of
+ * deliberations). Kept, it bridges the gutter between two cells and the table reads as prose. A doubled bar
+ * ("|| faut") is a misread "Il", not a rule.
+ */
+const RULE_BAR = /^[|¦]$/u;
+
+/** True for OCR noise rather than a word (see MIN_WORD_CONFIDENCE and MIN_CONFIDENT_NEIGHBOURS). */
+function noise(w: OcrWord, line: readonly OcrWord[]): boolean {
+  if (RULE_BAR.test(w.text)) return true;
+  if (w.confidence >= MIN_WORD_CONFIDENCE || /\p{Ll}/u.test(w.text)) return false;
+  const others = line.filter((o) => o !== w);
+  const confident = others.filter((o) => o.confidence >= CONFIDENT_WORD);
+  if (confident.length < MIN_CONFIDENT_NEIGHBOURS || confident.length * 2 < others.length) return true;
+  const height = median(confident.map((o) => o.y1 - o.y0)) ?? 0;
+  const h = w.y1 - w.y0;
+  return h < MIN_HEIGHT_SHARE * height || h > MAX_HEIGHT_SHARE * height;
 }
 
 /** Remaining skew (radians) smaller than this is not corrected: 0.2° moves a 2,000-pixel line's end by 7 pixels, less than a row's tolerance. */
@@ -130,11 +167,18 @@ export function deskewWords(words: readonly OcrWord[], angle: number, cx: number
 }
 
 /**
+ * Braces are parentheses misread: French minutes print none, and the engine reads "(Drôme)", "(RPQS)" as
+ * "{Drôme}", "{RPQS)" on scans (Saint-Restitut, Putanges-le-Lac).
+ */
+const BRACE_FOR: Readonly<Record<string, string>> = { "{": "(", "}": ")" };
+
+/**
  * Items of one page from its OCR words. `scale` is pixels per point; (width, height) the image size,
  * whose centre residual skew turns about.
  */
 export function ocrItems(read: readonly OcrWord[], scale: number, width: number, height: number): PdfItem[] {
-  const words = read.filter((w) => !noise(w));
+  const lines0 = new Map(byLine(read).flatMap((line) => line.map((w) => [w, line] as const)));
+  const words = read.filter((w) => !noise(w, lines0.get(w) ?? [w]));
   const skew = residualSkew(words);
   const straight = Math.abs(skew) >= MIN_RESIDUAL_SKEW ? deskewWords(words, skew, width / 2, height / 2) : words;
   const lines = byLine(straight).map((line) => {
@@ -149,7 +193,7 @@ export function ocrItems(read: readonly OcrWord[], scale: number, width: number,
     const fontSize = Math.min(measured, cap);
     line.forEach((w, i) => {
       items.push({
-        str: w.text,
+        str: w.text.replace(/[{}]/gu, (b) => BRACE_FOR[b] ?? b),
         x: w.x0 / scale,
         baseline: (bases[i] ?? w.y1) / scale,
         width: Math.max(1, w.x1 - w.x0) / scale,

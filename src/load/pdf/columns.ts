@@ -22,6 +22,12 @@ const NUMERIC_TABLE_SHARE = 0.75;
  * text, which sit 0.5–1 cm apart: such a region is read row by row whatever its right-hand side holds.
  */
 const TABLE_GUTTER_EM = 4;
+/** A deliberation or row number: "2026_003", "2026 003", "2026—007", "12", "DEL-4" is not (letters). */
+const ID_CELL = /^(?=(?:\D*\d){2})[\d\s._\/—–=-]+$/u;
+/** A table of identifiers has three columns at least (number | object | outcome): two make a numbered list. */
+const MIN_ID_TABLE_GUTTERS = 2;
+/** …and this many rows whose first cell is an identifier. */
+const MIN_ID_ROWS = 3;
 /** An amount, count or percentage: "205 000", "45 000 €", "12,5 %", "(3 000)". */
 const NUMERIC_CELL = /^[-+−–(]?\d[\d\s.,]*(?:\s?(?:€|%|k€|M€|euros?|HT|TTC))*\)?$/iu;
 
@@ -183,6 +189,106 @@ function isTable(rows: readonly Row[], segs: readonly Segment[][], region: Regio
   return body.length > 0 && body.filter(Boolean).length / body.length >= NUMERIC_TABLE_SHARE;
 }
 
+/**
+ * A first column of identifiers ("Numéro | Objet | Approuvée": "2026_003", read "2026 003" or "2026—007"
+ * from a scan) makes a table whatever the other columns hold; its cells may run over several lines.
+ */
+function isIdTable(segs: readonly Segment[][], region: Region): boolean {
+  if (region.gaps.length < MIN_ID_TABLE_GUTTERS) return false;
+  const ids: boolean[] = [];
+  for (let k = region.start; k < region.end; k++) {
+    const first = (segs[k] ?? []).filter((s) => columnOf(s, region.gaps) === 0);
+    // A first cell without a digit is a heading ("Numéro") or a rule read as "=" or "-": no evidence.
+    if (first.length === 0 || !first.some((s) => s.words.some((w) => /\d/u.test(w.text)))) continue;
+    ids.push(first.every((s) => ID_CELL.test(s.words.map((w) => w.text).join(" "))));
+  }
+  const found = ids.filter(Boolean).length;
+  return found >= MIN_ID_ROWS && found / ids.length >= NUMERIC_TABLE_SHARE;
+}
+
+/**
+ * A line without an identifier belongs to the identifier row nearest to it when that row is at most this
+ * far (× font size): a cell's lines sit about 1 em apart around its row's number, which the table centres
+ * vertically ("Débat sur le Projet … de la" / "2026_001 … Actée" / "CCLO"); rows are 3 em and more apart.
+ */
+const MAX_CELL_LINE_EM = 1.6;
+/** Identifier fragments closer than this (× font size) are one identifier read in pieces ("20 00" / "026"). */
+const SAME_ID_EM = 1.0;
+
+/**
+ * Words of a cell closer than this to a line's baseline (× font size) are on that line: OCR puts the words of
+ * one justified line on baselines up to ~0.5 em apart, which the rows (0.3 em) split ("du intérieur de
+ * location du Foyer" above "Modification règlement").
+ */
+const CELL_LINE_TOLERANCE_EM = 0.6;
+
+/** A cell's words line by line (baselines within CELL_LINE_TOLERANCE_EM), left to right on each line. */
+function inReadingOrder(words: PdfWord[]): PdfWord[] {
+  const lines: PdfWord[][] = [];
+  for (const w of [...words].sort((a, b) => a.baseline - b.baseline)) {
+    const line = lines[lines.length - 1];
+    const base = line?.[0];
+    if (line !== undefined && base !== undefined && w.baseline - base.baseline <= CELL_LINE_TOLERANCE_EM * Math.max(w.fontSize, base.fontSize)) line.push(w);
+    else lines.push([w]);
+  }
+  return lines.flatMap((l) => l.sort((a, b) => a.x0 - b.x0));
+}
+
+/** Rows of an identifier table grouped into its rows of cells (row indices, top to bottom). */
+function idRowGroups(rows: readonly Row[], segs: readonly Segment[][], region: Region): number[][] {
+  const isId = (k: number): boolean => {
+    const first = (segs[k] ?? []).filter((s) => columnOf(s, region.gaps) === 0);
+    return first.length > 0 && first.every((s) => ID_CELL.test(s.words.map((w) => w.text).join(" ")));
+  };
+  const anchors: number[][] = [];
+  for (let k = region.start; k < region.end; k++) {
+    if (!isId(k)) continue;
+    const last = anchors[anchors.length - 1];
+    const prev = last?.[last.length - 1];
+    const row = rows[k] as Row;
+    if (last !== undefined && prev !== undefined && row.baseline - (rows[prev] as Row).baseline <= SAME_ID_EM * row.fontSize) last.push(k);
+    else anchors.push([k]);
+  }
+  const groupOf = new Map<number, number[]>();
+  const groups: number[][] = [];
+  for (let k = region.start; k < region.end; k++) {
+    const anchor = anchors.find((a) => a.includes(k));
+    if (anchor !== undefined) {
+      let group = groupOf.get(anchor[0] as number);
+      if (group === undefined) {
+        group = [];
+        groupOf.set(anchor[0] as number, group);
+        groups.push(group);
+      }
+      group.push(k);
+      continue;
+    }
+    const row = rows[k] as Row;
+    let best: number[] | undefined;
+    let bestDistance = Infinity;
+    for (const a of anchors) {
+      const distance = Math.min(...a.map((j) => Math.abs((rows[j] as Row).baseline - row.baseline)));
+      if (distance < bestDistance) {
+        best = a;
+        bestDistance = distance;
+      }
+    }
+    if (best === undefined || bestDistance > MAX_CELL_LINE_EM * row.fontSize) {
+      groups.push([k]);
+      continue;
+    }
+    let group = groupOf.get(best[0] as number);
+    if (group === undefined) {
+      group = [];
+      groupOf.set(best[0] as number, group);
+      groups.push(group);
+    }
+    group.push(k);
+  }
+  for (const g of groups) g.sort((a, b) => a - b);
+  return groups;
+}
+
 function lineOf(cells: PdfWord[][], region: number, column: number, table: boolean, colLeft: number, colRight: number): ReadLine {
   const flows = !table;
   const words = cells.flat();
@@ -238,12 +344,14 @@ function orderRows(rows: readonly Row[], pitchEm: number, measure: Measure, coun
     const ncols = region.gaps.length + 1;
     const inColumn = (k: number, c: number): PdfWord[] =>
       (segs[k] ?? []).filter((s) => columnOf(s, region.gaps) === c).flatMap((s) => s.words);
-    if (isTable(rows, segs, region)) {
+    const numeric = isTable(rows, segs, region);
+    if (numeric || isIdTable(segs, region)) {
       const all = segs.slice(region.start, region.end).flat();
       const left = Math.min(...all.map((s) => s.x0));
       const right = Math.max(...all.map((s) => s.x1));
-      for (let k = region.start; k < region.end; k++) {
-        const cells = Array.from({ length: ncols }, (_, c) => inColumn(k, c));
+      const groups = numeric ? Array.from({ length: region.end - region.start }, (_, j) => [region.start + j]) : idRowGroups(rows, segs, region);
+      for (const group of groups) {
+        const cells = Array.from({ length: ncols }, (_, c) => (numeric ? group.flatMap((k) => inColumn(k, c)) : inReadingOrder(group.flatMap((k) => inColumn(k, c)))));
         while (cells.length > 1 && (cells[cells.length - 1] as PdfWord[]).length === 0) cells.pop();
         if (cells.some((c) => c.length > 0)) lines.push(lineOf(cells, id, 0, true, left, right));
       }
