@@ -1,19 +1,8 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { processDocument } from "../src/pipeline.js";
-import type { DelibRecord } from "../src/model/record.js";
+import { describe, expect, it } from "vitest";
+import { textRecords } from "./text-records.js";
 import { tokenize } from "../src/names/tokens.js";
 
-const dir = mkdtempSync(join(tmpdir(), "delib-scans-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function recordsOf(name: string, text: string): Promise<DelibRecord[]> {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return (await processDocument(file)).records;
-}
+const recordsOf = textRecords("delib-scans-");
 
 // Reduced from the OCR of Saint-Restitut, 25 Oct. 2016 and 22 Jan. 2020 (names changed): an agenda listing
 // the items, a first item whose body is one line, glued initials, em dashes, "X : procuration à Y", the

@@ -1,18 +1,8 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { processDocument } from "../src/pipeline.js";
+import { describe, expect, it } from "vitest";
+import { textRecords } from "./text-records.js";
 import type { DelibRecord } from "../src/model/record.js";
 
-const dir = mkdtempSync(join(tmpdir(), "delib-changes-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function recordsOf(name: string, text: string): Promise<DelibRecord[]> {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return (await processDocument(file)).records;
-}
+const recordsOf = textRecords("delib-changes-");
 
 // Reduced from Lannion 2021 and Roannais 2021: a member arrives after item 1; another leaves before item 3.
 const MOVEMENTS = `Commune de Saint-Ours

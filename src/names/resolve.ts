@@ -30,8 +30,21 @@ export function rosterEntry(name: string): RosterEntry {
   return { name, given: words.slice(0, k).join(" "), surname: words.slice(k).join(" ") };
 }
 
+/** A name folded for comparison, spaces, apostrophes and hyphens dropped: "Marie-Annick" = "Marie Annick". */
+export function nameKey(name: string): string {
+  return foldForMatch(name).replace(/[\s'’-]/gu, "");
+}
+
 function sameSurname(a: string, b: string): boolean {
-  return foldForMatch(a).replace(/[\s'’-]/gu, "") === foldForMatch(b).replace(/[\s'’-]/gu, "");
+  return nameKey(a) === nameKey(b);
+}
+
+/** "Gaudin" and "Sylvain GAUDIN", "Macé" and "Annick Macé": one person when the shorter name's words end the longer one's. */
+export function samePerson(a: string, b: string): boolean {
+  const x = foldForMatch(a).split(/\s+/u);
+  const y = foldForMatch(b).split(/\s+/u);
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.every((w, k) => long[long.length - short.length + k] === w);
 }
 
 function initialsFit(printed: string, entry: RosterEntry): boolean {

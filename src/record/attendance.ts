@@ -6,7 +6,7 @@ import type { Candidate, Range } from "../extract/candidate.js";
 import { readMemberList, type ListedMember, type PrintedPerson } from "../extract/members.js";
 import { readHeadedTable } from "../extract/member-table.js";
 import { readProxyList, type PrintedProxy, type PrintedRef } from "../extract/proxies.js";
-import { resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
+import { nameKey, resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
 import type { Trail } from "./provenance.js";
 import { foldForMatch } from "../normalize/text.js";
 
@@ -190,7 +190,7 @@ function deriveAbsent(counts: AttendanceCounts, printed: PrintedCounts, listed: 
  * (contract), which the present list may print as "Yves Meunier (Suppléant Laurence Boyer)".
  */
 function mergeListedTwice(listed: ListedMember[]): void {
-  const key = (m: ListedMember): string => foldForMatch(m.name).replace(/[\s'’-]/gu, "");
+  const key = (m: ListedMember): string => nameKey(m.name);
   for (let i = listed.length - 1; i >= 0; i--) {
     const later = listed[i] as ListedMember;
     const k = listed.findIndex((m, j) => j < i && key(m) === key(later));

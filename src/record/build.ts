@@ -21,6 +21,8 @@ import { addNamedVoters } from "../refine/named-voters.js";
 import { findNamedVoters } from "../extract/named-votes.js";
 import { findMovements } from "../extract/movements.js";
 import { applyMovements } from "../refine/movements.js";
+import { firstDecision } from "../segment/decision.js";
+import { samePerson } from "../names/resolve.js";
 
 const AMOUNT_CONFIDENCE = 0.9;
 const SIGNATORY_CONFIDENCE = 0.85;
@@ -82,7 +84,8 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const signatory = signatoryOf(format, view, delib.body, trail) ?? (tail === null ? null : signatoryOf(format, view, tail, trail)) ?? presidentSigns(view, chosen.get("sitting.president"), trail);
   // "sous la présidence de Monsieur ARMAND", signed "Le Maire : Yves ARMAND": the president's full name.
   const presiding = chosen.get("sitting.president");
-  if (presiding !== undefined && typeof presiding.value === "string" && signatory !== null && !/\s/u.test(presiding.value) && signatory.name.split(/\s+/u).length > 1 && foldForMatch(signatory.name.split(/\s+/u).at(-1) ?? "") === foldForMatch(presiding.value)) {
+  const surnameOnly = presiding !== undefined && typeof presiding.value === "string" && !/\s/u.test(presiding.value);
+  if (surnameOnly && signatory !== null && /\s/u.test(signatory.name) && samePerson(String(presiding.value), signatory.name)) {
     chosen.set("sitting.president", { ...presiding, value: signatory.name });
   }
   const budgetLine = get<string>("budget.line");
@@ -127,7 +130,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     confidence: trail.confidence,
     issues: trail.issues,
   };
-  applyMovements(record.attendance, movementsBefore(format, view, segments, delib), trail);
+  applyMovements(record.attendance, movementsBefore(format, view, segments, decidedAt ?? delib.body.start), trail);
   addNamedVoters(record, findNamedVoters(format.namedVotes, view.text, delib.body, format.vocabulary), trail);
   record.vote.unanimous = deriveUnanimity(record.vote, trail);
   record.vote.outcome = deriveOutcome(record.vote, trail);
@@ -152,38 +155,15 @@ function chooseRapporteurRole(candidates: Candidate[], chosen: Map<string, Candi
   else chosen.set("rapporteur.role", role);
 }
 
-/** "Gaudin" and "Sylvain GAUDIN": one person when the shorter name's words all end the longer one's. */
-function samePerson(a: string, b: string): boolean {
-  const x = foldForMatch(a).split(/\s+/u);
-  const y = foldForMatch(b).split(/\s+/u);
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return short.every((w, k) => long[long.length - short.length + k] === w);
-}
-
 /**
  * Arrivals and departures printed between the first deliberation and this one's decision (or its heading,
  * when it holds none): those under its own heading happened before its vote. Movements in the sitting
  * header are left out: the header's lists and counts already describe the sitting at its opening.
  */
-function movementsBefore(format: Format, view: TextView, segments: Segments, delib: DeliberationSegment): ReturnType<typeof findMovements> {
+function movementsBefore(format: Format, view: TextView, segments: Segments, cutoff: number): ReturnType<typeof findMovements> {
   const first = segments.deliberations[0];
-  if (first === undefined || format.movements.length === 0) return [];
-  const cutoff = firstDecision(format, view.text, delib.body) ?? delib.body.start;
-  if (cutoff <= first.body.start) return [];
+  if (first === undefined || format.movements.length === 0 || cutoff <= first.body.start) return [];
   return findMovements(format.movements, view.text, { start: first.body.start, end: cutoff }, format.vocabulary);
-}
-
-/** Where the first decision marker ("après en avoir délibéré", "adopté à l'unanimité") of a range starts. */
-function firstDecision(format: Format, text: string, range: Range): number | null {
-  const slice = text.slice(range.start, range.end);
-  let best: number | null = null;
-  for (const { regex } of format.decision) {
-    regex.lastIndex = 0;
-    const m = regex.exec(slice);
-    regex.lastIndex = 0;
-    if (m !== null && (best === null || m.index < best)) best = m.index;
-  }
-  return best === null ? null : range.start + best;
 }
 
 /** "CONSEIL MUNICIPAL", "Conseil Municipal" → "Conseil municipal", as the vocabulary writes the body. */

@@ -1,5 +1,6 @@
 import type { Candidate } from "../extract/candidate.js";
 import { foldForMatch } from "../normalize/text.js";
+import { samePerson } from "../names/resolve.js";
 import type { Trail } from "./provenance.js";
 
 /**
@@ -33,10 +34,6 @@ export function choose(candidates: Candidate[], trail: Trail): Map<string, Candi
 
 /** "Macé" and "Annick Macé", "2020/005418" and "2020/005418": one value read twice, not two values. */
 function sameValue(a: Candidate["value"], b: Candidate["value"]): boolean {
-  const x = foldForMatch(String(a));
-  const y = foldForMatch(String(b));
-  if (x === y) return true;
-  if (typeof a !== "string" || typeof b !== "string") return false;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return long.endsWith(` ${short}`);
+  if (foldForMatch(String(a)) === foldForMatch(String(b))) return true;
+  return typeof a === "string" && typeof b === "string" && samePerson(a, b);
 }

@@ -3,6 +3,7 @@ import type { Compiled, Format } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
 import type { TextView } from "../text/view.js";
 import type { Attachment, DeliberationSegment, Section, Segments } from "./segments.js";
+import { hasDecision } from "./decision.js";
 
 interface Hit {
   start: number;
@@ -36,16 +37,6 @@ function attachmentsOf(rules: Compiled<BoundaryRule>[], text: string, range: Ran
     title: titles.get(h.ruleId) ?? null,
     ruleId: h.ruleId,
   }));
-}
-
-function hasDecision(format: Format, text: string, range: Range): boolean {
-  const slice = text.slice(range.start, range.end);
-  return format.decision.some(({ regex }) => {
-    regex.lastIndex = 0;
-    const found = regex.test(slice);
-    regex.lastIndex = 0;
-    return found;
-  });
 }
 
 /**

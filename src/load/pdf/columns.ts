@@ -249,18 +249,22 @@ function idRowGroups(rows: readonly Row[], segs: readonly Segment[][], region: R
     if (last !== undefined && prev !== undefined && row.baseline - (rows[prev] as Row).baseline <= SAME_ID_EM * row.fontSize) last.push(k);
     else anchors.push([k]);
   }
-  const groupOf = new Map<number, number[]>();
+  const groupOf = new Map<number[], number[]>();
   const groups: number[][] = [];
+  // Row k joins the group of the identifier rows it belongs to (made when the first of its rows comes).
+  const join = (anchor: number[], k: number): void => {
+    let group = groupOf.get(anchor);
+    if (group === undefined) {
+      group = [];
+      groupOf.set(anchor, group);
+      groups.push(group);
+    }
+    group.push(k);
+  };
   for (let k = region.start; k < region.end; k++) {
     const anchor = anchors.find((a) => a.includes(k));
     if (anchor !== undefined) {
-      let group = groupOf.get(anchor[0] as number);
-      if (group === undefined) {
-        group = [];
-        groupOf.set(anchor[0] as number, group);
-        groups.push(group);
-      }
-      group.push(k);
+      join(anchor, k);
       continue;
     }
     const row = rows[k] as Row;
@@ -273,17 +277,8 @@ function idRowGroups(rows: readonly Row[], segs: readonly Segment[][], region: R
         bestDistance = distance;
       }
     }
-    if (best === undefined || bestDistance > MAX_CELL_LINE_EM * row.fontSize) {
-      groups.push([k]);
-      continue;
-    }
-    let group = groupOf.get(best[0] as number);
-    if (group === undefined) {
-      group = [];
-      groupOf.set(best[0] as number, group);
-      groups.push(group);
-    }
-    group.push(k);
+    if (best === undefined || bestDistance > MAX_CELL_LINE_EM * row.fontSize) groups.push([k]);
+    else join(best, k);
   }
   for (const g of groups) g.sort((a, b) => a - b);
   return groups;
