@@ -63,3 +63,13 @@ describe("dates and times", () => {
     expect(clockTime("25h00")).toBeNull();
   });
 });
+
+describe("counts as OCR reads them", () => {
+  it("reads letters taken for digits inside a count, and nothing else", () => {
+    expect(normalize("ocrInteger", "O")).toBe(0); // "Contre : O" (seed ALTO)
+    expect(normalize("ocrInteger", "1O4")).toBe(104);
+    expect(normalize("ocrInteger", "l2")).toBe(12);
+    expect(normalize("ocrInteger", "114")).toBe(114);
+    expect(normalize("ocrInteger", "Oui")).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadRuleBook } from "../src/rules/format.js";
 import { readWithRule } from "../src/extract/field-rules.js";
-import { markupFreeView, markupPatterns } from "../src/text/markup.js";
+import { markupPatterns, matchingView, noisePatterns, patternView } from "../src/text/markup.js";
 
 // Every rule carries examples; these tests run all of them, positives and negatives, for every format.
 const book = loadRuleBook();
@@ -54,12 +54,26 @@ describe("format detection data", () => {
 describe("OCR markup", () => {
   for (const p of markupPatterns()) {
     it(`${p.id} examples`, () => {
-      for (const ex of p.examples) expect(markupFreeView(ex.text, [p]).text).toBe(ex.view);
+      for (const ex of p.examples) expect(patternView(ex.text, [p]).text).toBe(ex.view);
     });
   }
+  for (const p of noisePatterns()) {
+    it(`${p.id} examples and counter-examples`, () => {
+      expect(p.examples.length).toBeGreaterThan(0);
+      for (const ex of p.examples) expect(patternView(ex.text, [p]).text).toBe(ex.view);
+      for (const text of p.counterExamples ?? []) expect(patternView(text, [p]).text).toBe(text);
+    });
+  }
+  it("repairs OCR noise with offsets true to the file", () => {
+    const text = "Pugey : M: Frank LAIDIE, A. CHASSAGNEà C. LIME";
+    const view = matchingView({ kind: "pdf", text, pages: [] });
+    expect(view.text).toBe("Pugey : M. Frank LAIDIE, A. CHASSAGNE à C. LIME");
+    const at = view.text.indexOf("CHASSAGNE à");
+    expect(text.slice(view.source[at], (view.source[at + "CHASSAGNE à".length - 1] ?? 0) + 1)).toBe("CHASSAGNEà");
+  });
   it("keeps offsets true to the file", () => {
     const text = "Le **Byans-sur-Doubs :** M. Didier 1^{er} Vice-Président";
-    const view = markupFreeView(text);
+    const view = matchingView({ kind: "text", text, pages: [] });
     expect(view.text).toBe("Le Byans-sur-Doubs : M. Didier 1er Vice-Président");
     const at = view.text.indexOf("1er");
     expect(text.slice(view.source[at], (view.source[at + 3 - 1] ?? 0) + 1)).toBe("1^{er");

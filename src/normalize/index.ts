@@ -1,6 +1,6 @@
 import { amountValue } from "./amount.js";
 import { frenchDate, frenchDateDayMonthYear, frenchDateInWords } from "./date.js";
-import { integer } from "./integer.js";
+import { integer, ocrInteger } from "./integer.js";
 import { frenchNumber } from "./french-number.js";
 import { foldText } from "./text.js";
 import { clockTime } from "./time.js";
@@ -50,6 +50,7 @@ export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> 
   dateDMY: frenchDateDayMonthYear,
   time: clockTime,
   integer,
+  ocrInteger,
   /** "11" or "vingt-cinq": a count in digits or words. */
   count: (raw) => integer(raw) ?? frenchNumber(raw),
   amount: (raw) => {

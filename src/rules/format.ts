@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { rulesDir } from "../paths.js";
 import { compilePattern, EMPTY_VOCABULARY, mergeById, mergeVocabulary, type FullVocabulary } from "./compile.js";
 import type { BoundaryRule, DetectRule, FieldRule, RuleFile, SectionRule } from "./types.js";
+import { VIEW_PATTERN_FILES } from "../text/markup.js";
 
 export interface Compiled<T> {
   rule: T;
@@ -41,7 +42,7 @@ function readRuleFiles(dir: string): Map<string, RuleFile> {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".json") && entry.name !== "ocr-markup.json") {
+      else if (entry.name.endsWith(".json") && !VIEW_PATTERN_FILES.has(entry.name)) {
         const file = JSON.parse(readFileSync(full, "utf8")) as RuleFile;
         if (typeof file.id !== "string") throw new Error(`${relative(dir, full)}: expected an "id", got none`);
         if (files.has(file.id)) throw new Error(`${relative(dir, full)}: rule file id ${file.id} is used twice`);

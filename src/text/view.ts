@@ -17,16 +17,38 @@ export function identityView(text: string): TextView {
   return { text, source };
 }
 
-/** A view that drops the given [start, end) ranges of the assembled text (ranges may be unsorted). */
-export function viewWithout(text: string, dropped: ReadonlyArray<readonly [number, number]>): TextView {
-  const drop = new Uint8Array(text.length);
-  for (const [start, end] of dropped) drop.fill(1, start, end);
+/** One change the matching view makes to the assembled text: [start, end) is read as `insert`. */
+export interface ViewEdit {
+  start: number;
+  end: number;
+  insert: string;
+}
+
+/**
+ * A view with the given edits made (edits may be unsorted; one overlapping an earlier-starting edit is
+ * skipped). An inserted character maps back to the first character of the range it replaces, or to
+ * the character it stands before.
+ */
+export function viewEdited(text: string, edits: ReadonlyArray<ViewEdit>): TextView {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const kept: string[] = [];
   const source: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (drop[i] === 1) continue;
-    kept.push(text[i] as string);
-    source.push(i);
+  let at = 0;
+  for (const e of sorted) {
+    if (e.start < at) continue;
+    for (; at < e.start; at++) {
+      kept.push(text[at] as string);
+      source.push(at);
+    }
+    for (let i = 0; i < e.insert.length; i++) {
+      kept.push(e.insert[i] as string);
+      source.push(e.end > e.start ? Math.min(e.start + i, e.end - 1) : e.start);
+    }
+    at = Math.max(at, e.end);
+  }
+  for (; at < text.length; at++) {
+    kept.push(text[at] as string);
+    source.push(at);
   }
   source.push(text.length);
   return { text: kept.join(""), source: Int32Array.from(source) };

@@ -260,7 +260,8 @@ export async function makeScan(pdf: Uint8Array, options: ScanOptions): Promise<S
   return { bytes: await done, pages: count };
 }
 
-interface ManifestEntry {
+/** One scan of corpus/scans.json: which PDF, where the scan goes, and how it is degraded. */
+export interface ManifestEntry {
   input: string;
   output: string;
   seed: number;
@@ -269,6 +270,11 @@ interface ManifestEntry {
   noise?: number;
   specks?: number;
   dpi?: number;
+}
+
+/** The makeScan options of a manifest entry. */
+export function scanOptionsOf(e: ManifestEntry): ScanOptions {
+  return { seed: e.seed, skewDeg: e.skew, quality: e.quality, noise: e.noise, specks: e.specks, dpi: e.dpi };
 }
 
 async function scanFile(input: string, output: string, options: ScanOptions): Promise<void> {
@@ -298,7 +304,7 @@ async function main(argv: string[]): Promise<number> {
     const base = dirname(resolve(manifestPath));
     const entries = JSON.parse(readFileSync(manifestPath, "utf8")) as { cases: ManifestEntry[] };
     for (const e of entries.cases) {
-      await scanFile(resolve(base, e.input), resolve(base, e.output), { seed: e.seed, skewDeg: e.skew, quality: e.quality, noise: e.noise, specks: e.specks, dpi: e.dpi });
+      await scanFile(resolve(base, e.input), resolve(base, e.output), scanOptionsOf(e));
     }
     return 0;
   }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseExpected } from "../src/eval/expected.js";
+import { macroF1, scoreDocument } from "../src/eval/score.js";
+import { packageRoot } from "../src/paths.js";
+import { processDocument } from "../src/pipeline.js";
+import { makeScan, scanOptionsOf, type ManifestEntry } from "../src/tools/make-scan.js";
+
+/** Issue 4's acceptance: the seed read from OCR (ALTO, hOCR, a scan made by the repo's script). */
+const SEED = join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-31");
+const expected = parseExpected(JSON.parse(readFileSync(join(SEED, "expected.json"), "utf8"))).records;
+
+async function scored(path: string) {
+  const result = await processDocument(path);
+  const { score } = scoreDocument(expected, result.records);
+  return { record: result.records[0], strict: macroF1(score.fields, "strict") ?? 0 };
+}
+
+describe("the seed through OCR", () => {
+  for (const source of ["source.alto.xml", "source.hocr"]) {
+    it(`${source} (tesseract's own output): strict macro F1 ≥ 0.98`, async () => {
+      const { strict } = await scored(join(SEED, source));
+      expect(strict).toBeGreaterThanOrEqual(0.98);
+    });
+  }
+
+  it("as a 300-dpi image-only scan made by make-scan (corpus/scans.json: 1° skew, noise, JPEG): strict macro F1 ≥ 0.95, number and votes exact", async () => {
+    const manifest = JSON.parse(readFileSync(join(packageRoot, "corpus", "scans.json"), "utf8")) as { cases: ManifestEntry[] };
+    const entry = manifest.cases.find((c) => c.input.startsWith("grand-besancon/"));
+    expect(entry).toBeDefined();
+    if (entry === undefined) return;
+    const scan = await makeScan(new Uint8Array(readFileSync(join(packageRoot, "corpus", entry.input))), scanOptionsOf(entry));
+    const dir = mkdtempSync(join(tmpdir(), "delib-seed-scan-"));
+    try {
+      const path = join(dir, "source.scan.pdf");
+      writeFileSync(path, scan.bytes);
+      const { record, strict } = await scored(path);
+      expect(strict).toBeGreaterThanOrEqual(0.95);
+      const want = expected[0] as { number: string; vote: Record<string, unknown> };
+      expect(record?.number).toBe(want.number);
+      expect(record?.vote).toMatchObject(want.vote);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
