@@ -21,6 +21,7 @@ import { addNamedVoters } from "../refine/named-voters.js";
 import { findNamedVoters } from "../extract/named-votes.js";
 import { findMovements } from "../extract/movements.js";
 import { applyMovements } from "../refine/movements.js";
+import { presidentAt } from "../extract/presidency.js";
 import { firstDecision } from "../segment/decision.js";
 import { samePerson } from "../names/resolve.js";
 
@@ -31,6 +32,9 @@ const ANNEX_CONFIDENCE = 0.9;
 const CLOSING_SIGNATURE_CONFIDENCE = 0.7;
 /** A vote's own heading line is its title, as sure as a title rule's reading. */
 const SUB_DECISION_TITLE_CONFIDENCE = 0.85;
+/** The rule naming who presided one deliberation, inside it: it wins over a change of chair printed before. */
+const HANDED_OVER_RULE = "sitting.president.handed-over";
+
 /** A role read with a name by one rule lies within this many characters of it (one sentence). */
 const SAME_READING_SPAN = 300;
 
@@ -64,6 +68,12 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     candidates.unshift({ path: "title", value: foldText(view.text.slice(t.start, t.end)), ...toSource(view, t.start, t.end), range: t, ruleId: "sub-decision.title", confidence: SUB_DECISION_TITLE_CONFIDENCE });
   }
   const chosen = choose(candidates, trail);
+  // "Madame Danielle MAREC prend la présidence" before this item's vote: she presides it, unless the item
+  // itself says who did ("La présidence est assurée par Mme Christine FAIVRE").
+  if (chosen.get("sitting.president")?.ruleId !== HANDED_OVER_RULE) {
+    const chair = presidentAt(format.presidency, view, decidedAt ?? delib.body.start);
+    if (chair !== undefined) chosen.set("sitting.president", chair);
+  }
   chooseRapporteurRole(candidates, chosen);
   const get = <T extends string | number | boolean>(path: string): T | null => {
     const c = chosen.get(path);

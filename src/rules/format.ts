@@ -30,6 +30,7 @@ export interface Format {
   decision: Compiled<BoundaryRule>[];
   namedVotes: Compiled<BoundaryRule>[];
   movements: Compiled<BoundaryRule>[];
+  presidency: Compiled<BoundaryRule>[];
   subDecisions: Compiled<BoundaryRule>[];
 }
 
@@ -85,6 +86,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let decision: BoundaryRule[] = [];
   let namedVotes: BoundaryRule[] = [];
   let movements: BoundaryRule[] = [];
+  let presidency: BoundaryRule[] = [];
   let subDecisions: BoundaryRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
@@ -99,6 +101,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     decision = mergeById(decision, f.decision);
     namedVotes = mergeById(namedVotes, f.namedVotes);
     movements = mergeById(movements, f.movements);
+    presidency = mergeById(presidency, f.presidency);
     subDecisions = mergeById(subDecisions, f.subDecisions);
   }
   const top = chainFiles[0];
@@ -120,6 +123,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     decision: compileAll(decision, macros),
     namedVotes: compileAll(namedVotes, macros),
     movements: compileAll(movements, macros),
+    presidency: compileAll(presidency, macros),
     subDecisions: compileAll(subDecisions, macros),
   };
 }

@@ -131,4 +131,6 @@ export interface RuleFile {
   subDecisions?: BoundaryRule[];
   /** Members arriving or leaving during the sitting ("Arrivée de M. X", "Mme Y quitte la séance"); group "names". */
   movements?: BoundaryRule[];
+  /** Who presides from here on ("Madame Danielle MAREC prend la présidence", "M. X a été proclamé Maire"); group "name". */
+  presidency?: BoundaryRule[];
 }
