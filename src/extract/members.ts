@@ -153,6 +153,11 @@ function phraseAfter(tokens: Token[], i: number, phrases: readonly string[]): nu
 
 /** Words a commune's name may hold in lower case ("Saint-Martin-sur-Ouche" is one token; "Vaux et Chantegrue" is not). */
 const COMMUNE_PARTICLES: ReadonlySet<string> = new Set(["de", "du", "des", "d'", "d’", "le", "la", "les", "l'", "l’", "sur", "sous", "en", "et", "lès", "lez"]);
+/** A label's words name a place: each capitalised ("Roche-lez-Beaupré", "NOZEROY", "d'Ognon") or a particle. */
+function namesAPlace(words: readonly Token[]): boolean {
+  return words.every((w) => /^(?:[dl]['’])?\p{Lu}/u.test(w.text) || COMMUNE_PARTICLES.has(w.text) || !/\p{L}/u.test(w.text));
+}
+
 /** A commune in parentheses is short: "(Chêne-Bernard)", "(Saint Martin du Mont)". */
 const MAX_COMMUNE_WORDS = 5;
 
@@ -232,7 +237,8 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
     if (tok.text === ":" || DOT_LEADER.test(tok.text) || (tok.text === "\t" && pending.length > 0)) {
       const first = pending[0];
       const lastTok = pending.at(-1);
-      if (first !== undefined && lastTok !== undefined) commune = communeLabel(text, first, lastTok);
+      // "Date de l'avis de convocation :" (a margin note run into the list, Avranches 2018) names no place.
+      if (first !== undefined && lastTok !== undefined && namesAPlace(pending)) commune = communeLabel(text, first, lastTok);
       pending = [];
       itemStart = true;
       i++;
