@@ -23,9 +23,9 @@ export function compilePattern(pattern: string, flags: string | undefined, macro
   const expanded = expandMacros(pattern, macros, ruleId);
   const all = new Set(["d", "g", "u", ...(flags ?? "")]);
   // A line start is also a page start, and a line end a page end: the assembled text separates pages with
-  // "\f", which "^" and "$" ignore ("15 pour" ends page 2, "3/ Annulation …" starts page 3).
-  const starts = all.has("m") && expanded.startsWith("^") ? `(?:^|(?<=\f))${expanded.slice(1)}` : expanded;
-  const source = all.has("m") ? pageAwareLineEnds(starts) : starts;
+  // "\f", which "^" and "$" ignore ("15 pour" ends page 2, "3/ Annulation …" starts page 3, "… 2021 26\f14 -
+  // Renouvellement projet orchestre" puts item 14 at the top of page 27).
+  const source = all.has("m") ? pageAwareAnchors(expanded) : expanded;
   try {
     return new RegExp(source, [...all].sort().join(""));
   } catch (e) {
@@ -33,8 +33,8 @@ export function compilePattern(pattern: string, flags: string | undefined, macro
   }
 }
 
-/** Every "$" of a pattern (outside classes, unescaped) also matches before a page break. */
-function pageAwareLineEnds(source: string): string {
+/** Every "^" and "$" of a pattern (outside classes, unescaped) also matches after and before a page break. */
+function pageAwareAnchors(source: string): string {
   let out = "";
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
@@ -46,7 +46,9 @@ function pageAwareLineEnds(source: string): string {
     }
     if (c === "[") inClass = true;
     else if (c === "]") inClass = false;
-    out += c === "$" && !inClass ? "(?:$|(?=\f))" : c;
+    if (c === "$" && !inClass) out += "(?:$|(?=\f))";
+    else if (c === "^" && !inClass) out += "(?:^|(?<=\f))";
+    else out += c;
   }
   return out;
 }
