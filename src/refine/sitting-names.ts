@@ -1,5 +1,5 @@
 import type { DelibRecord } from "../model/record.js";
-import { resolveName, rosterEntry } from "../names/resolve.js";
+import { nameKey, resolveName, rosterEntry } from "../names/resolve.js";
 import type { Trail } from "../record/provenance.js";
 
 /** A civility written before a name read by a rule that does not drop it ("Mme CHARVET"). */
@@ -32,7 +32,9 @@ export function resolveSittingNames(record: DelibRecord, trail: Trail): void {
     const full = bare.given !== "" && !/^\p{Lu}{1,2}\.$/u.test(bare.given);
     const r = full ? null : resolveName(bare.given === "" ? null : bare.given, bare.surname, roster);
     // A list printing surnames only ("DORRIERE") knows less than "E. DORRIERE": keep the printed name.
-    const resolved = r?.kind === "resolved" && r.note === null && r.entry.given !== "" ? r.entry.name : bareName;
+    // "Antoine Vermorel Marques" presents the item, the list prints "Antoine Vermorel-Marques": one person, one spelling.
+    const listed = full ? record.attendance.members.find((m) => nameKey(m.name) === nameKey(bareName))?.name : undefined;
+    const resolved = listed ?? (r?.kind === "resolved" && r.note === null && r.entry.given !== "" ? r.entry.name : bareName);
     if (resolved !== printed) {
       set(resolved);
       const confidence = trail.confidence[path];
