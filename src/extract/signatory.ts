@@ -52,7 +52,8 @@ function linesFrom(text: string, from: number, end: number, max: number, column 
 }
 
 /** The mayor's or president's title, opening a signature column ("Le Maire :", "La Présidente,"). */
-const SIGNER_TITLE = /^(?:Le|La)\s+(?:Maire|Président|Présidente)\s*[:,]?\s*$/iu;
+// "Le Maire : (": a stroke of the signature read as a bracket after the title.
+const SIGNER_TITLE = /^(?:Le|La)\s+(?:Maire|Président|Présidente)\s*[:,]?\s*[({[|/]*\s*$/iu;
 
 /**
  * "Le Secrétaire de séance :\tLe Maire :" / "S.MEARY\tYves ARMAND" (Saint-Restitut): signatures side by side

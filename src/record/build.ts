@@ -23,7 +23,7 @@ import { findMovements } from "../extract/movements.js";
 import { applyMovements } from "../refine/movements.js";
 import { presidentAt } from "../extract/presidency.js";
 import { firstDecision } from "../segment/decision.js";
-import { samePerson } from "../names/resolve.js";
+import { nameKey, samePerson } from "../names/resolve.js";
 
 const AMOUNT_CONFIDENCE = 0.9;
 const SIGNATORY_CONFIDENCE = 0.85;
@@ -32,6 +32,16 @@ const ANNEX_CONFIDENCE = 0.9;
 const CLOSING_SIGNATURE_CONFIDENCE = 0.7;
 /** A vote's own heading line is its title, as sure as a title rule's reading. */
 const SUB_DECISION_TITLE_CONFIDENCE = 0.85;
+/** Letters a signature's stroke adds to the typed name under it, as OCR reads them ("Yves ARMANDNT"). */
+const MAX_STROKE_LETTERS = 2;
+
+/** "Yves ARMANDNT" signed under the minutes presided by Yves ARMAND: the president's name, without the stroke. */
+function withoutSignatureStroke(signed: string, president: string): string {
+  const a = nameKey(signed);
+  const b = nameKey(president);
+  return a !== b && a.startsWith(b) && a.length - b.length <= MAX_STROKE_LETTERS && /\s/u.test(president) ? president : signed;
+}
+
 /** The rule naming who presided one deliberation, inside it: it wins over a change of chair printed before. */
 const HANDED_OVER_RULE = "sitting.president.handed-over";
 
@@ -94,6 +104,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const signatory = signatoryOf(format, view, delib.body, trail) ?? (tail === null ? null : signatoryOf(format, view, tail, trail)) ?? presidentSigns(view, chosen.get("sitting.president"), trail);
   // "sous la présidence de Monsieur ARMAND", signed "Le Maire : Yves ARMAND": the president's full name.
   const presiding = chosen.get("sitting.president");
+  if (signatory !== null && presiding !== undefined && typeof presiding.value === "string") signatory.name = withoutSignatureStroke(signatory.name, presiding.value);
   const surnameOnly = presiding !== undefined && typeof presiding.value === "string" && !/\s/u.test(presiding.value);
   if (surnameOnly && signatory !== null && /\s/u.test(signatory.name) && samePerson(String(presiding.value), signatory.name)) {
     chosen.set("sitting.president", { ...presiding, value: signatory.name });
