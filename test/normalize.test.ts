@@ -73,3 +73,15 @@ describe("counts as OCR reads them", () => {
     expect(normalize("ocrInteger", "Oui")).toBeNull();
   });
 });
+
+describe("heading titles", () => {
+  it("drops a comment after the colon, keeps an object after it", () => {
+    expect(normalize("title", "Délibération renouvellement de mise à disposition de personnel contractuel par le service intérim du CDG : Renouvelée tous les 2 ans. Permet d’avoir recours à l’intérim.")).toBe(
+      "Délibération renouvellement de mise à disposition de personnel contractuel par le service intérim du CDG",
+    );
+    expect(normalize("title", "Délibération renouvellement de la convention de fourrière animale : Nous dépendrons de Dampvalley les Colombe pendant 4 ans.")).toBe("Délibération renouvellement de la convention de fourrière animale");
+    expect(normalize("title", "Hauts de Penn ar Stank : Lancement de la consultation pour la passation d'une concession d'aménagement")).toBe(
+      "Hauts de Penn ar Stank : Lancement de la consultation pour la passation d'une concession d'aménagement",
+    );
+  });
+});
