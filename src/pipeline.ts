@@ -15,6 +15,7 @@ import { loadRuleBook } from "./rules/format.js";
 import { detectFormat } from "./format/detect.js";
 import { segment } from "./segment/segment.js";
 import { buildRecord, sha256Hex } from "./record/build.js";
+import { harmoniseNumberForms } from "./refine/number-form.js";
 import { runChecks } from "./check/run.js";
 
 /** Loader issues that mean part of the document could not be read: its status is then "partial". */
@@ -84,6 +85,7 @@ export async function processDocument(path: string, options: ProcessOptions = {}
         result.issues.push({ severity: "error", ruleId: "record.internal-error", message: `Expected a record for deliberation #${i}, got an internal error: ${(e as Error).message}`, place: null });
       }
     });
+    harmoniseNumberForms(result.records);
     lap("extract");
     return result;
   } catch (e) {
