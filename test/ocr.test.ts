@@ -14,7 +14,7 @@ import { choosePageSources } from "../src/load/ocr/choose.js";
 import { parseTsv } from "../src/load/ocr/tsv.js";
 import { estimateSkew } from "../src/load/ocr/skew.js";
 import { deskewWords, ocrItems, residualSkew } from "../src/load/ocr/to-items.js";
-import { createEngine, ENGINE_ENV, shutdownOcr } from "../src/load/ocr/pool.js";
+import { chooseEngine, createEngine, ENGINE_ENV, shutdownOcr } from "../src/load/ocr/pool.js";
 import { CACHE_ENV, cached } from "../src/load/ocr/cache.js";
 import { nativeTesseractAvailable } from "../src/load/ocr/native.js";
 import type { GrayImage, OcrWord } from "../src/load/ocr/types.js";
@@ -286,5 +286,13 @@ describe.each(ENGINES)("loadPdf on an image-only PDF, OCR by %s", (engine) => {
     expect(off.model.text).toBe("");
     expect(off.model.pageSources).toEqual([{ page: 1, source: "text-layer", reason: "ocr-off" }]);
     expect(off.issues.map((i) => i.message)).toEqual(["Expected a text layer on page 1 of scan.pdf, got none: OCR turned off (--ocr off)"]);
+  });
+});
+
+describe("which OCR engine reads", () => {
+  it("is tesseract.js unless native tesseract is asked for (it reads our scans less well)", () => {
+    expect(chooseEngine({})).toBe("tesseract.js");
+    expect(chooseEngine({ [ENGINE_ENV]: "tesseract.js" })).toBe("tesseract.js");
+    expect(chooseEngine({ [ENGINE_ENV]: "tesseract" })).toBe("tesseract");
   });
 });

@@ -16,7 +16,6 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { prf, runEval, type EvalReport } from "./score.js";
 import { packageRoot } from "../paths.js";
-import { pinEvalOcrEngine } from "./engine.js";
 import {
   compareToBaseline,
   formatRecords,
@@ -94,7 +93,6 @@ function summary(report: EvalReport): string {
 }
 
 async function main(): Promise<number> {
-  pinEvalOcrEngine();
   const args = parseArgs(process.argv.slice(2));
   const root = packageRoot;
   const corpus = args.corpus === null ? join(root, "corpus") : resolve(args.corpus);

@@ -9,7 +9,6 @@ import { processDocument } from "../pipeline.js";
 import { arrayAt, lookup, memberKey, proxyKey, SCALAR_FIELDS, softEqual, strictEqual, valueAt, type Mode } from "./fields.js";
 import { matchRecords } from "./match.js";
 import { discoverCorpus } from "./score.js";
-import { pinEvalOcrEngine } from "./engine.js";
 
 function show(value: unknown): string {
   return JSON.stringify(value) ?? "undefined";
@@ -53,7 +52,6 @@ export async function diffCases(filter: string, mode: Mode = "soft"): Promise<st
   return `${out.join("\n")}\n`;
 }
 
-pinEvalOcrEngine();
 const args = process.argv.slice(2);
 const filter = args.find((a) => !a.startsWith("--")) ?? "";
 diffCases(filter, args.includes("--strict") ? "strict" : "soft").then(

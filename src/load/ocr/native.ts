@@ -1,7 +1,8 @@
 /**
- * OCR with the native `tesseract` command (Debian's tesseract-ocr + tesseract-ocr-fra), when it is on
- * PATH: 1.16–1.24 s per 300-dpi page one at a time against 1.30–1.57 s for tesseract.js, 0.62–0.65 s
- * against 0.83–0.90 s per page with two at once (npm run bench, 2 cores, 2026-11-29).
+ * OCR with the native `tesseract` command (Debian's tesseract-ocr + tesseract-ocr-fra), on request
+ * (DELIB_OCR_ENGINE=tesseract): 1.16–1.24 s per 300-dpi page one at a time against 1.30–1.57 s for
+ * tesseract.js, 0.62–0.65 s against 0.83–0.90 s per page with two at once (npm run bench, 2 cores,
+ * 2026-11-29), but less accurate on our scans (see chooseEngine).
  * One process per page, the image on stdin, TSV on stdout.
  */
 import { spawn, spawnSync } from "node:child_process";
