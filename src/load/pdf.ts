@@ -108,8 +108,9 @@ export async function loadPdf(bytes: Uint8Array, path: string, options: PdfOptio
     ...pdfjsAssets(),
     isEvalSupported: false,
     useSystemFonts: false,
-    // Warnings go to console.warn (stderr); INFOS would print on stdout, which must carry only data.
-    verbosity: VerbosityLevel.WARNINGS,
+    // Errors only: pdf.js warns about font hinting ("Warning: TT: undefined function: 32"), nothing that
+    // changes the text; what does is reported as an issue. INFOS would print on stdout, which carries data.
+    verbosity: VerbosityLevel.ERRORS,
   });
   let doc: PDFDocumentProxy;
   try {

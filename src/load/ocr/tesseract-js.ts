@@ -91,7 +91,9 @@ export async function createTesseractJs(workers: number): Promise<OcrEngine> {
     parallelism: workers,
     async recognize(image: GrayImage): Promise<OcrWord[]> {
       // The page is straightened before (skew.ts): tesseract.js's own rotateAuto is not needed.
-      const result = await scheduler.addJob("recognize", toPgm(image), { rotateAuto: false }, { blocks: true, text: false });
+      // debug: tesseract's own messages ("Detected 79 diacritics", "Estimating resolution as …") go to the
+      // result, not to stderr, which carries delib's progress only.
+      const result = await scheduler.addJob("recognize", toPgm(image), { rotateAuto: false }, { blocks: true, text: false, debug: true });
       return wordsOfPage(result.data);
     },
     async terminate(): Promise<void> {
