@@ -42,6 +42,9 @@ function withoutSignatureStroke(signed: string, president: string): string {
   return a !== b && a.startsWith(b) && a.length - b.length <= MAX_STROKE_LETTERS && /\s/u.test(president) ? president : signed;
 }
 
+/** A place that names no room: "lieu habituel de ses séances", "le lieu ordinaire de ses séances", "lieu" cut at a line end. */
+const GENERIC_PLACE = /^(?:le\s+)?lieu\b/iu;
+
 /** The rule naming who presided one deliberation, inside it: it wins over a change of chair printed before. */
 const HANDED_OVER_RULE = "sitting.president.handed-over";
 
@@ -78,6 +81,12 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     candidates.unshift({ path: "title", value: foldText(view.text.slice(t.start, t.end)), ...toSource(view, t.start, t.end), range: t, ruleId: "sub-decision.title", confidence: SUB_DECISION_TITLE_CONFIDENCE });
   }
   const chosen = choose(candidates, trail);
+  // "s'est réuni au lieu habituel de ses séances" names no room: the room the convocation names is better.
+  const place = chosen.get("sitting.place");
+  if (place !== undefined && GENERIC_PLACE.test(String(place.value))) {
+    const room = candidates.find((c) => c.path === "sitting.place" && !GENERIC_PLACE.test(String(c.value)));
+    if (room !== undefined) chosen.set("sitting.place", room);
+  }
   // "Madame Danielle MAREC prend la présidence" before this item's vote: she presides it, unless the item
   // itself says who did ("La présidence est assurée par Mme Christine FAIVRE").
   if (chosen.get("sitting.president")?.ruleId !== HANDED_OVER_RULE) {
