@@ -53,8 +53,9 @@ describe("format detection data", () => {
 
 describe("OCR markup", () => {
   for (const p of markupPatterns()) {
-    it(`${p.id} examples`, () => {
+    it(`${p.id} examples and counter-examples`, () => {
       for (const ex of p.examples) expect(patternView(ex.text, [p]).text).toBe(ex.view);
+      for (const text of p.counterExamples ?? []) expect(patternView(text, [p]).text).toBe(text);
     });
   }
   for (const p of noisePatterns()) {

@@ -103,6 +103,51 @@ describe("an absentees' table with headed columns", async () => {
   });
 });
 
+// Reduced from the same table as a markdown conversion prints it (example_markdown.md): pipes between
+// cells, a rule under the heading row, a dash row holding the proxy of the member named on the next row.
+const MARKDOWN_TABLE = `Communauté d'agglomération
+Séance du 28 octobre 2021
+# Etaient présents :
+Christine ARANEO - Muriel Marcellin - Catherine Brun - Yves Meunier (Suppléant Laurence Boyer)
+
+# Etaient absents :
+
+|Absents|Ni pouvoir|Suppléant|Pouvoir donné à…|Ni suppléant|
+|---|---|---|---|---|
+
+|Jean-Marc Ambroise|X| | | |
+
+|Laurence Boyer| |Yves Meunier| | |
+
+|Marie-France Catheland| | |Muriel Marcellin| |
+
+|-| | |Catherine Brun| |
+
+|Jean-Marc Detour| | | | |
+
+Secrétaire de séance : Christine ARANEO
+
+# 1. Rapport d'activités
+Le Conseil communautaire, après en avoir délibéré, à l'unanimité, approuve le rapport.
+`;
+
+describe("an absentees' table in markdown", async () => {
+  const [record] = await recordsOf("table.md", MARKDOWN_TABLE);
+  const member = (name: string): unknown => record?.attendance.members.find((m) => m.name === name);
+
+  it("reads the pipe-separated cells as columns", () => {
+    expect(member("Jean-Marc Ambroise")).toMatchObject({ status: "absent" });
+    expect(member("Jean-Marc Ambroise")).not.toHaveProperty("proxyTo");
+    expect(member("Laurence Boyer")).toMatchObject({ status: "present", substitute: { name: "Yves Meunier" } });
+    expect(member("Marie-France Catheland")).toMatchObject({ status: "absent", proxyTo: "Muriel Marcellin" });
+  });
+
+  it("gives a dash row's cells to the member named on the next row", () => {
+    expect(member("Jean-Marc Detour")).toMatchObject({ status: "absent", proxyTo: "Catherine Brun" });
+    expect(record?.attendance.counts).toMatchObject({ present: 4, absent: 3, proxies: 2 });
+  });
+});
+
 // Reduced from Couthenans 2021: one item, several votes each under its own heading.
 const SUB_VOTES = `CR du conseil municipal 09 avril 2021
 Présents : Jean-Pierre, Yves, Jacques, Hélène
