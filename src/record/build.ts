@@ -23,6 +23,7 @@ import { findMovements } from "../extract/movements.js";
 import { applyMovements } from "../refine/movements.js";
 import { presidentAt } from "../extract/presidency.js";
 import { firstDecision } from "../segment/decision.js";
+import { otherBodyLines, withoutOtherBodyVotes } from "../extract/other-body.js";
 import { samePerson } from "../names/resolve.js";
 
 const AMOUNT_CONFIDENCE = 0.9;
@@ -57,9 +58,12 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const trail = new Trail(model, view);
   // A rapporteur presents before the vote: "Mme TISSERAND présente…" after the decision is another matter.
   const decidedAt = firstDecision(format, view.text, delib.body);
-  const candidates = candidatesIn(format, view, { header: segments.header, deliberation: delib.body, document: { start: 0, end: view.text.length } }).filter(
+  const read = candidatesIn(format, view, { header: segments.header, deliberation: delib.body, document: { start: 0, end: view.text.length } }).filter(
     (c) => !c.path.startsWith("rapporteur.") || decidedAt === null || c.range.start < decidedAt,
   );
+  // The Bureau's "après en avoir délibéré à l’unanimité" reported inside a council's item is no vote of the council.
+  const body = read.find((c) => c.path === "council.body")?.value;
+  const candidates = withoutOtherBodyVotes(read, otherBodyLines(format.otherBodyActs, view.text, delib.body, typeof body === "string" ? body : null));
   // One vote of an item holding several: the item's heading gives its number, the vote's heading its title.
   if (delib.item !== undefined) {
     const fromItem = candidatesIn(format, view, { deliberation: delib.item.heading }).filter((c) => c.path === "number" || c.path === "report");

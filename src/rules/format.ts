@@ -32,6 +32,7 @@ export interface Format {
   movements: Compiled<BoundaryRule>[];
   presidency: Compiled<BoundaryRule>[];
   subDecisions: Compiled<BoundaryRule>[];
+  otherBodyActs: Compiled<BoundaryRule>[];
 }
 
 /** The rule set used when no format's detection matches. */
@@ -88,6 +89,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let movements: BoundaryRule[] = [];
   let presidency: BoundaryRule[] = [];
   let subDecisions: BoundaryRule[] = [];
+  let otherBodyActs: BoundaryRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
     vocabulary = mergeVocabulary(vocabulary, f.vocabulary);
@@ -103,6 +105,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     movements = mergeById(movements, f.movements);
     presidency = mergeById(presidency, f.presidency);
     subDecisions = mergeById(subDecisions, f.subDecisions);
+    otherBodyActs = mergeById(otherBodyActs, f.otherBodyActs);
   }
   const top = chainFiles[0];
   if (top === undefined) throw new Error("empty rule chain");
@@ -125,6 +128,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     movements: compileAll(movements, macros),
     presidency: compileAll(presidency, macros),
     subDecisions: compileAll(subDecisions, macros),
+    otherBodyActs: compileAll(otherBodyActs, macros),
   };
 }
 

@@ -133,4 +133,9 @@ export interface RuleFile {
   movements?: BoundaryRule[];
   /** Who presides from here on ("Madame Danielle MAREC prend la présidence", "M. X a été proclamé Maire"); group "name". */
   presidency?: BoundaryRule[];
+  /**
+   * An act of another body that an item reports ("Le bureau communautaire, après en avoir délibéré à
+   * l'unanimité :"); group "body" names that body. The vote printed on its line is that body's.
+   */
+  otherBodyActs?: BoundaryRule[];
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { textRecords } from "./text-records.js";
+
+const recordsOf = textRecords("delib-reported-");
+
+// Reduced from Roannais 2021-10-28, item 1: the council is told of the Bureau's deliberations and takes note.
+const REPORTED = `Communauté d'agglomération
+Séance du 28 octobre 2021
+Les conseillers communautaires se sont réunis à l’Espace Chorum.
+Etaient présents : Yves Nicolin - Jacques Troncy - Denis Vanhecke
+Secrétaire de séance : Denis Vanhecke
+
+1. Exercice des pouvoirs délégués au Président et au bureau – Compte-rendu
+Monsieur le Président présente le compte rendu des pouvoirs délégués.
+N° DBC 2021-107 - Action culturelle - Subvention à l’association la Maison de Pays
+Le bureau communautaire, après en avoir délibéré à l’unanimité :
+- attribue une subvention de 1 500 € à l’association.
+Le Conseil communautaire :
+- prend acte du compte-rendu des pouvoirs délégués.
+
+2. Tarifs du conservatoire
+Jacques Troncy présente les tarifs.
+Le Conseil communautaire, après en avoir délibéré, avec 3 voix pour :
+- fixe les tarifs.
+`;
+
+describe("acts of another body reported in an item", async () => {
+  const records = await recordsOf("reported.txt", REPORTED);
+
+  it("does not take the Bureau's unanimity for the council's vote", () => {
+    expect(records[0]?.council.body).toBe("Conseil communautaire");
+    expect(records[0]?.vote).toMatchObject({ unanimous: null, outcome: null, yes: null });
+  });
+
+  it("keeps the council's own votes", () => {
+    expect(records.at(-1)?.vote).toMatchObject({ yes: 3, outcome: "adopted" });
+  });
+});
