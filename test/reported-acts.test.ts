@@ -18,7 +18,12 @@ Le bureau communautaire, après en avoir délibéré à l’unanimité :
 Le Conseil communautaire :
 - prend acte du compte-rendu des pouvoirs délégués.
 
-2. Tarifs du conservatoire
+2. Rapport d’activités 2020
+Monsieur le Président présente les grandes lignes du rapport d’activité 2020.
+Le Conseil communautaire :
+- prend acte du rapport annuel 2020 relatif à l’activité de Roannais Agglomération.
+
+3. Tarifs du conservatoire
 Jacques Troncy présente les tarifs.
 Le Conseil communautaire, après en avoir délibéré, avec 3 voix pour :
 - fixe les tarifs.
@@ -30,6 +35,12 @@ describe("acts of another body reported in an item", async () => {
   it("does not take the Bureau's unanimity for the council's vote", () => {
     expect(records[0]?.council.body).toBe("Conseil communautaire");
     expect(records[0]?.vote).toMatchObject({ unanimous: null, outcome: null, yes: null });
+  });
+
+  it("gives a record to an item whose dispositive only takes note, with no vote", () => {
+    expect(records.map((r) => r.report)).toEqual(["1", "2", "3"]);
+    expect(records[1]?.title).toBe("Rapport d’activités 2020");
+    expect(records[1]?.vote).toMatchObject({ unanimous: null, outcome: null, yes: null });
   });
 
   it("keeps the council's own votes", () => {
