@@ -47,3 +47,16 @@ describe("acts of another body reported in an item", async () => {
     expect(records.at(-1)?.vote).toMatchObject({ yes: 3, outcome: "adopted" });
   });
 });
+
+describe("a number a markdown conversion repeated", async () => {
+  // example_markdown.md prints the PDF's item 2 as "# 1. Rapport d’activités 2020", right after item 1.
+  const records = await recordsOf("repeated.md", REPORTED.replace("2. Rapport d’activités", "1. Rapport d’activités"));
+
+  it("keeps both items when each holds a decision", () => {
+    expect(records.map((r) => [r.report, r.title])).toEqual([
+      ["1", "Exercice des pouvoirs délégués au Président et au bureau – Compte-rendu"],
+      ["1", "Rapport d’activités 2020"],
+      ["3", "Tarifs du conservatoire"],
+    ]);
+  });
+});

@@ -98,21 +98,29 @@ function numbering(text: string, h: Hit): { style: string; value: number } | nul
  * ("I – Fonctionnement", "65 - Autres charges" in a budget table) and numbers going back (a list
  * "1. … 2. …" inside an item's text) are no items. The style kept is the one whose in-order run is the
  * longest, when that run holds at least MIN_NUMBERING headings.
+ * A number repeated by the next heading is an item too when each of the two holds a decision: a markdown
+ * conversion restarts its numbered list ("# 1. Exercice des pouvoirs délégués …" then "# 1. Rapport
+ * d’activités 2020", the PDF's item 2, Roannais 2021-10-28).
  */
-function inOneNumbering(starts: Hit[], text: string): Hit[] {
+function inOneNumbering(starts: Hit[], text: string, decided: (range: Range) => boolean): Hit[] {
+  const rangeOf = (h: Hit): Range => ({ start: h.start, end: starts[starts.indexOf(h) + 1]?.start ?? text.length });
+  const follows = (a: Hit, av: number, b: Hit, bv: number): boolean => {
+    if (bv - av > MAX_ITEM_GAP) return false;
+    return bv > av || (bv === av && decided({ start: a.start, end: b.start }) && decided(rangeOf(b)));
+  };
   const styled = starts.map((h) => ({ h, n: numbering(text, h) }));
   const run = (style: string): Hit[] => {
     const kept: Hit[] = [];
-    let last: number | null = null;
+    let last: { h: Hit; value: number } | null = null;
     for (const { h, n } of styled) {
       if (n === null) {
         kept.push(h); // an "OBJET :" heading has no number to check
         continue;
       }
       if (n.style !== style) continue;
-      if (last !== null && (n.value <= last || n.value - last > MAX_ITEM_GAP)) continue;
+      if (last !== null && !follows(last.h, last.value, h, n.value)) continue;
       kept.push(h);
-      last = n.value;
+      last = { h, value: n.value };
     }
     return kept;
   };
@@ -127,7 +135,7 @@ function inOneNumbering(starts: Hit[], text: string): Hit[] {
       from[k] = -1;
       for (let j = 0; j < k; j++) {
         const a = numbered[j];
-        if (a === undefined || b.value <= a.value || b.value - a.value > MAX_ITEM_GAP) continue;
+        if (a === undefined || !follows(a.h, a.value, b.h, b.value)) continue;
         if ((length[j] ?? 0) + 1 > (length[k] ?? 0)) {
           length[k] = (length[j] ?? 0) + 1;
           from[k] = j;
@@ -161,8 +169,9 @@ function inOneNumbering(starts: Hit[], text: string): Hit[] {
  * else each weak start's segment (up to the next weak start) that holds a decision.
  */
 function deliberationRanges(format: Format, text: string, whole: Range): Range[] {
+  const decided = (r: Range): boolean => hasDecision(format, text, r);
   const strong = hits(format.deliberationStart.filter((r) => r.rule.strength !== "weak"), text, whole);
-  const starts = strong.length > 0 ? strong : inOneNumbering(itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text, (r) => hasDecision(format, text, r)), text);
+  const starts = strong.length > 0 ? strong : inOneNumbering(itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text, decided), text, decided);
   const checked = new Set(format.deliberationStart.filter((r) => r.rule.needsDecision === true).map((r) => r.rule.id));
   return starts
     .map((h, i) => ({ start: h.start, end: starts[i + 1]?.start ?? whole.end, ruleId: h.ruleId }))
