@@ -33,6 +33,7 @@ export interface Format {
   presidency: Compiled<BoundaryRule>[];
   subDecisions: Compiled<BoundaryRule>[];
   otherBodyActs: Compiled<BoundaryRule>[];
+  pageMarks: Compiled<BoundaryRule>[];
 }
 
 /** The rule set used when no format's detection matches. */
@@ -90,6 +91,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let presidency: BoundaryRule[] = [];
   let subDecisions: BoundaryRule[] = [];
   let otherBodyActs: BoundaryRule[] = [];
+  let pageMarks: BoundaryRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
     vocabulary = mergeVocabulary(vocabulary, f.vocabulary);
@@ -106,6 +108,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     presidency = mergeById(presidency, f.presidency);
     subDecisions = mergeById(subDecisions, f.subDecisions);
     otherBodyActs = mergeById(otherBodyActs, f.otherBodyActs);
+    pageMarks = mergeById(pageMarks, f.pageMarks);
   }
   const top = chainFiles[0];
   if (top === undefined) throw new Error("empty rule chain");
@@ -129,6 +132,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     presidency: compileAll(presidency, macros),
     subDecisions: compileAll(subDecisions, macros),
     otherBodyActs: compileAll(otherBodyActs, macros),
+    pageMarks: compileAll(pageMarks, macros),
   };
 }
 

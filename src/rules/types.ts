@@ -138,4 +138,6 @@ export interface RuleFile {
    * l'unanimité :"); group "body" names that body. The vote printed on its line is that body's.
    */
   otherBodyActs?: BoundaryRule[];
+  /** A page's mark of its place ("Page 18 sur 49"); groups "page" and "of". */
+  pageMarks?: BoundaryRule[];
 }

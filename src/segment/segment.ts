@@ -4,6 +4,7 @@ import type { BoundaryRule } from "../rules/types.js";
 import type { TextView } from "../text/view.js";
 import type { Attachment, DeliberationSegment, Section, Segments } from "./segments.js";
 import { hasDecision } from "./decision.js";
+import { cutShort, type CutShort } from "./truncation.js";
 
 interface Hit {
   start: number;
@@ -166,16 +167,17 @@ function inOneNumbering(starts: Hit[], text: string, decided: (range: Range) => 
 
 /**
  * Deliberation ranges: from each strong start to the next, when the document has strong starts;
- * else each weak start's segment (up to the next weak start) that holds a decision.
+ * else each weak start's segment (up to the next weak start) that holds a decision. In a text cut short
+ * (its last page mark short of the total) the last item is kept without one: its decision was cut off.
  */
-function deliberationRanges(format: Format, text: string, whole: Range): Range[] {
+function deliberationRanges(format: Format, text: string, whole: Range, cut: CutShort | null): Range[] {
   const decided = (r: Range): boolean => hasDecision(format, text, r);
   const strong = hits(format.deliberationStart.filter((r) => r.rule.strength !== "weak"), text, whole);
   const starts = strong.length > 0 ? strong : inOneNumbering(itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text, decided), text, decided);
   const checked = new Set(format.deliberationStart.filter((r) => r.rule.needsDecision === true).map((r) => r.rule.id));
   return starts
     .map((h, i) => ({ start: h.start, end: starts[i + 1]?.start ?? whole.end, ruleId: h.ruleId }))
-    .filter((r) => !checked.has(r.ruleId) || hasDecision(format, text, r))
+    .filter((r, i, all) => !checked.has(r.ruleId) || hasDecision(format, text, r) || (cut !== null && i === all.length - 1))
     .map(({ start, end }) => ({ start, end }));
 }
 
@@ -237,7 +239,8 @@ function namesBefore(format: Format, h: Hit, text: string): Range | null {
 export function segment(view: TextView, format: Format): Segments {
   const text = view.text;
   const whole = { start: 0, end: text.length };
-  const ranges = deliberationRanges(format, text, whole);
+  const cut = cutShort(format.pageMarks, text);
+  const ranges = deliberationRanges(format, text, whole, cut);
   // An extract may print its number before the sitting ("Délibération n° CP2022-086" then attendance): with
   // one deliberation and no section heading above it, the sitting is read up to that deliberation's end.
   let header = { start: 0, end: ranges[0]?.start ?? text.length };
@@ -265,5 +268,5 @@ export function segment(view: TextView, format: Format): Segments {
       return { range: i === votes.length - 1 ? { start: v.start, end: range.end } : sub, body: sub, attachments: i === votes.length - 1 ? attachments : [], item: { heading, title: v.title } };
     });
   });
-  return { header, sections, deliberations };
+  return cut === null ? { header, sections, deliberations } : { header, sections, deliberations, cutShort: cut };
 }

@@ -1,5 +1,6 @@
 import type { Range } from "../extract/candidate.js";
 import type { SectionKind } from "../rules/types.js";
+import type { CutShort } from "./truncation.js";
 
 /** A heading of the sitting header and the text it governs (up to the next heading). */
 export interface Section {
@@ -36,4 +37,6 @@ export interface Segments {
   header: Range;
   sections: Section[];
   deliberations: DeliberationSegment[];
+  /** Set when the text stops before the document's last page ("Page 18 sur 49" its last page mark). */
+  cutShort?: CutShort;
 }
