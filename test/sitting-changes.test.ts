@@ -91,15 +91,31 @@ describe("an absentees' table with headed columns", async () => {
     expect(member("Jean-Marc Ambroise")).not.toHaveProperty("proxyTo");
   });
 
-  it("keeps one member for a name in both lists, absent at the opening", () => {
+  it("keeps one member for a name in both lists, present when the minutes never place the arrival", () => {
     expect(record?.attendance.members.filter((m) => m.name === "Nabih Nejjar")).toHaveLength(1);
-    expect(member("Nabih Nejjar")).toMatchObject({ status: "absent" });
+    expect(member("Nabih Nejjar")).toMatchObject({ status: "present" });
+    expect(record?.issues.some((i) => i.ruleId === "attendance.arrival-unplaced" && i.message.includes("Nabih Nejjar"))).toBe(true);
     expect(member("Yves Meunier")).toBeUndefined();
   });
 
   it("splits two names a lost separator ran together", () => {
     expect(member("Yves Nicolin")).toMatchObject({ status: "present" });
     expect(member("Mahdi Nouibat")).toMatchObject({ status: "present" });
+  });
+});
+
+describe("a member in both lists whose arrival is printed", async () => {
+  const records = await recordsOf(
+    "table-arrival.txt",
+    TABLE.replace("approuve le rapport.\n", "approuve le rapport.\n\nArrivée de Nabih Nejjar\n\n2. Tarifs\nLe Conseil communautaire, après en avoir délibéré, à l'unanimité, fixe les tarifs.\n"),
+  );
+  const status = (i: number): string | undefined => records[i]?.attendance.members.find((m) => m.name === "Nabih Nejjar")?.status;
+
+  it("is absent at the opening and present from the item after the arrival", () => {
+    expect(records).toHaveLength(2);
+    expect(status(0)).toBe("absent");
+    expect(status(1)).toBe("present");
+    expect(records[0]?.issues.some((i) => i.ruleId === "attendance.arrival-unplaced")).toBe(false);
   });
 });
 

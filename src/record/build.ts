@@ -21,6 +21,7 @@ import { addNamedVoters } from "../refine/named-voters.js";
 import { findNamedVoters } from "../extract/named-votes.js";
 import { findMovements } from "../extract/movements.js";
 import { applyMovements } from "../refine/movements.js";
+import { applyUnplacedArrivals } from "../refine/unplaced-arrivals.js";
 import { presidentAt } from "../extract/presidency.js";
 import { firstDecision } from "../segment/decision.js";
 import { otherBodyLines, withoutOtherBodyVotes } from "../extract/other-body.js";
@@ -106,6 +107,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
 
+  const opening = buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail, chosen.get("sitting.president"));
   const record: DelibRecord = {
     schemaVersion: SCHEMA_VERSION,
     id: `${source.sha256.slice(0, 16)}#${index}`,
@@ -137,13 +139,14 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
       outcome: get<"adopted" | "rejected">("vote.outcome"),
       named: { no: [], abstain: [], notVoting: [] },
     },
-    attendance: buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail, chosen.get("sitting.president")),
+    attendance: opening.attendance,
     signatory,
     annexes: annexesOf(model, view, delib, trail),
     provenance: trail.provenance,
     confidence: trail.confidence,
     issues: trail.issues,
   };
+  applyUnplacedArrivals(record.attendance, opening.late, movementsBefore(format, view, segments, view.text.length), trail);
   applyMovements(record.attendance, movementsBefore(format, view, segments, decidedAt ?? delib.body.start), trail);
   addNamedVoters(record, findNamedVoters(format.namedVotes, view.text, delib.body, format.vocabulary), trail);
   record.vote.unanimous = deriveUnanimity(record.vote, trail);
