@@ -164,6 +164,48 @@ describe("an absentees' table in markdown", async () => {
   });
 });
 
+// Reduced from Couthenans, 29 January 2021: first names only, proxies paired by marks.
+const MARKS = `C-R du Conseil municipal
++ Vendredi 29 janvier 2021, 18:30.
++ Salle polyvalente de COUTHENANS.
++ Présents : Jean-Pierre (Pr*), Anne-Marie, Agnès (Pr**), Yves.
++ Absents excusés : Marielle (Pr**), Marc, David (Pr*), Julie (Pr***).
+Ordre du jour :
+I Convention de mise à disposition de personnel.
+II PADD.
+III Adhésion aux associations.
+I Convention de mise à disposition de personnel.
+C’est une convention entre la commune et le Centre De Gestion.
+ADOPTÉ à l’unanimité.
+II PADD.
+ADOPTÉ à l’unanimité.
+III Adhésion aux associations.
+ADOPTÉ 5 voix pour, 1 abstention.
+`;
+
+describe("proxies paired by marks", async () => {
+  const records = await recordsOf("marks.txt", MARKS);
+  const record = records[0];
+
+  it("reads the items under bare roman numerals and the bulleted header", () => {
+    expect(records.map((r) => [r.report, r.title])).toEqual([
+      ["I", "Convention de mise à disposition de personnel"],
+      ["II", "PADD"],
+      ["III", "Adhésion aux associations"],
+    ]);
+    expect(record?.sitting).toMatchObject({ date: "2021-01-29", openedAt: "18:30", place: "Salle polyvalente de COUTHENANS" });
+  });
+
+  it("gives an absent member's proxy to the present member with the same mark", () => {
+    expect(record?.attendance.proxies).toEqual([
+      { from: "Marielle", to: "Agnès", text: "Marielle (Pr**)" },
+      { from: "David", to: "Jean-Pierre", text: "David (Pr*)" },
+    ]);
+    expect(record?.attendance.members.find((m) => m.name === "Julie")).not.toHaveProperty("proxyTo");
+    expect(record?.attendance.counts).toMatchObject({ present: 4, absent: 4, proxies: 2 });
+  });
+});
+
 // Reduced from Couthenans 2021: one item, several votes each under its own heading.
 const SUB_VOTES = `CR du conseil municipal 09 avril 2021
 Présents : Jean-Pierre, Yves, Jacques, Hélène

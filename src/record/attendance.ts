@@ -5,6 +5,7 @@ import type { TextView } from "../text/view.js";
 import type { Candidate, Range } from "../extract/candidate.js";
 import { readMemberList, type ListedMember, type PrintedPerson } from "../extract/members.js";
 import { readHeadedTable } from "../extract/member-table.js";
+import { pairByMarks } from "../extract/proxy-pairs.js";
 import { readProxyList, type PrintedProxy, type PrintedRef } from "../extract/proxies.js";
 import { nameKey, resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
 import type { Trail } from "./provenance.js";
@@ -47,6 +48,7 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
 
   const late = mergeListedTwice(listed);
   addPresidingMember(listed, text, printed, president);
+  pairByMarks(listed);
 
   const printedProxies: PrintedProxy[] = [];
   let proxyRange: Range | null = null;

@@ -102,6 +102,11 @@ export interface Vocabulary {
   bodies?: string[];
   /** Words that make a line a role ("Président", "Maire"…). */
   roleWords?: string[];
+  /**
+   * What opens a proxy mark in parentheses, closed by stars or a number: "Jean-Pierre (Pr*)" among the
+   * present and "David (Pr*)" among the absent make a proxy from David to Jean-Pierre.
+   */
+  proxyPairMarks?: string[];
 }
 
 /** One rule file as written on disk. */
