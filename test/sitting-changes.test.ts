@@ -180,19 +180,28 @@ ADOPTÉ à l’unanimité.
 II PADD.
 ADOPTÉ à l’unanimité.
 III Adhésion aux associations.
+SHAARL (Société d’Histoire et d’Archéologie de l’ARrondissement de LURE) sollicite une cotisation de 20€/an.
+ADOPTÉ à l’unanimité.
+ACCDM (Association de Citoyens Contre les Déserts Médicaux)
+Il reste possible d’y adhérer une année.
 ADOPTÉ 5 voix pour, 1 abstention.
+SVP (Sauvegarde du Vivant du Pays d’HÉRICOURT).
+Le choix de l’adhésion a donc été reporté.
 `;
 
 describe("proxies paired by marks", async () => {
   const records = await recordsOf("marks.txt", MARKS);
   const record = records[0];
 
-  it("reads the items under bare roman numerals and the bulleted header", () => {
+  it("reads the items under bare roman numerals, the votes named under an item, and the bulleted header", () => {
     expect(records.map((r) => [r.report, r.title])).toEqual([
       ["I", "Convention de mise à disposition de personnel"],
       ["II", "PADD"],
-      ["III", "Adhésion aux associations"],
+      ["III", "Adhésion aux associations – SHAARL (Société d’Histoire et d’Archéologie de l’ARrondissement de LURE)"],
+      ["III", "Adhésion aux associations – ACCDM (Association de Citoyens Contre les Déserts Médicaux)"],
     ]);
+    expect(records[3]?.vote).toMatchObject({ yes: 5, abstain: 1 });
+    expect(records[2]?.amounts.map((a) => a.value)).toEqual([20]);
     expect(record?.sitting).toMatchObject({ date: "2021-01-29", openedAt: "18:30", place: "Salle polyvalente de COUTHENANS" });
   });
 

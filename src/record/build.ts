@@ -67,10 +67,14 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const candidates = withoutOtherBodyVotes(read, otherBodyLines(format.otherBodyActs, view.text, delib.body, typeof body === "string" ? body : null));
   // One vote of an item holding several: the item's heading gives its number, the vote's heading its title.
   if (delib.item !== undefined) {
-    const fromItem = candidatesIn(format, view, { deliberation: delib.item.heading }).filter((c) => c.path === "number" || c.path === "report");
-    candidates.unshift(...fromItem);
+    const fromItem = candidatesIn(format, view, { deliberation: delib.item.heading });
+    candidates.unshift(...fromItem.filter((c) => c.path === "number" || c.path === "report"));
     const t = delib.item.title;
-    candidates.unshift({ path: "title", value: foldText(view.text.slice(t.start, t.end)), ...toSource(view, t.start, t.end), range: t, ruleId: "sub-decision.title", confidence: SUB_DECISION_TITLE_CONFIDENCE });
+    const own = foldText(view.text.slice(t.start, t.end));
+    // "Adhésion aux associations" then "SHAARL (Société d’Histoire …)": the item's heading, a dash, the sub-heading.
+    const itemTitle = delib.item.underItem === true ? fromItem.find((c) => c.path === "title")?.value : undefined;
+    const value = typeof itemTitle === "string" ? `${itemTitle} – ${own}` : own;
+    candidates.unshift({ path: "title", value, ...toSource(view, t.start, t.end), range: t, ruleId: "sub-decision.title", confidence: SUB_DECISION_TITLE_CONFIDENCE });
   }
   const chosen = choose(candidates, trail);
   // "Madame Danielle MAREC prend la présidence" before this item's vote: she presides it, unless the item

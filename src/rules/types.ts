@@ -64,6 +64,11 @@ export interface BoundaryRule {
   needsDecision?: boolean;
   /** For named-vote rules: whose names follow ("no", "abstain", "notVoting"); for movement rules: "arrival" or "departure". */
   kind?: "no" | "abstain" | "notVoting" | "arrival" | "departure";
+  /**
+   * For sub-decision rules: the sub-heading only names what is decided ("SHAARL (Société d’Histoire …)" under
+   * "Adhésion aux associations"): the record's title is the item's heading, a dash, then the sub-heading.
+   */
+  underItem?: boolean;
   /** For amount rules: the currency the match is in ("EUR"; "FRF" for francs, never converted). */
   currency?: "EUR" | "FRF";
   flags?: string;

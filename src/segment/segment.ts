@@ -210,18 +210,31 @@ function listOnly(text: string, body: Range, format: Format): Range {
 /** An item is cut into its votes only when it holds at least two headed ones. */
 const MIN_SUB_DECISIONS = 2;
 
-/** Starts and titles of the headed votes inside an item's body. */
-function subDecisionsOf(format: Format, text: string, body: Range): Array<{ start: number; title: Range }> {
+interface SubDecision {
+  start: number;
+  /** Up to the next sub-heading (or the body's end). */
+  end: number;
+  title: Range;
+  underItem: boolean;
+}
+
+/**
+ * The headed votes inside an item's body, each up to the next sub-heading; a sub-heading whose part holds
+ * no decision is none ("SVP (…)" whose adhesion "a donc été reporté", Couthenans 29 January 2021), and
+ * the vote before it still ends there.
+ */
+function subDecisionsOf(format: Format, text: string, body: Range): SubDecision[] {
   const slice = text.slice(body.start, body.end);
-  const out: Array<{ start: number; title: Range }> = [];
-  for (const { regex } of format.subDecisions) {
+  const found: Array<Omit<SubDecision, "end">> = [];
+  for (const { rule, regex } of format.subDecisions) {
     regex.lastIndex = 0;
     for (const m of slice.matchAll(regex)) {
       const t = m.indices?.groups?.["title"];
-      if (t !== undefined) out.push({ start: body.start + m.index, title: { start: body.start + t[0], end: body.start + t[1] } });
+      if (t !== undefined) found.push({ start: body.start + m.index, title: { start: body.start + t[0], end: body.start + t[1] }, underItem: rule.underItem === true });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  return found.map((v, i) => ({ ...v, end: found[i + 1]?.start ?? body.end })).filter((v) => hasDecision(format, text, v));
 }
 
 /** The range of the group "names" of a section heading whose rule has one, else null. */
@@ -263,9 +276,9 @@ export function segment(view: TextView, format: Format): Segments {
     if (votes.length < MIN_SUB_DECISIONS) return [{ range, body, attachments }];
     const heading = { start: range.start, end: lineEnd(text, range.start) };
     return votes.map((v, i): DeliberationSegment => {
-      const end = votes[i + 1]?.start ?? body.end;
-      const sub = { start: v.start, end };
-      return { range: i === votes.length - 1 ? { start: v.start, end: range.end } : sub, body: sub, attachments: i === votes.length - 1 ? attachments : [], item: { heading, title: v.title } };
+      const sub = { start: v.start, end: v.end };
+      const item = v.underItem ? { heading, title: v.title, underItem: true } : { heading, title: v.title };
+      return { range: i === votes.length - 1 ? { start: v.start, end: range.end } : sub, body: sub, attachments: i === votes.length - 1 ? attachments : [], item };
     });
   });
   return cut === null ? { header, sections, deliberations } : { header, sections, deliberations, cutShort: cut };
