@@ -7,7 +7,7 @@ const recordsOf = textRecords("delib-reported-");
 const REPORTED = `Communauté d'agglomération
 Séance du 28 octobre 2021
 Les conseillers communautaires se sont réunis à l’Espace Chorum.
-Etaient présents : Yves Nicolin - Jacques Troncy - Denis Vanhecke
+Etaient présents : Yves Nicolin - Jacques Troncy - Denis Vanhecke - Éric Peyron - Antoine Vermorel-Marques
 Secrétaire de séance : Denis Vanhecke
 
 1. Exercice des pouvoirs délégués au Président et au bureau – Compte-rendu
@@ -24,7 +24,7 @@ Le Conseil communautaire :
 - prend acte du rapport annuel 2020 relatif à l’activité de Roannais Agglomération.
 
 3. Tarifs du conservatoire
-Jacques Troncy présente les tarifs.
+Eric Peyron présente les tarifs.
 Le Conseil communautaire, après en avoir délibéré, avec 3 voix pour :
 - fixe les tarifs.
 `;
@@ -41,6 +41,10 @@ describe("acts of another body reported in an item", async () => {
     expect(records.map((r) => r.report)).toEqual(["1", "2", "3"]);
     expect(records[1]?.title).toBe("Rapport d’activités 2020");
     expect(records[1]?.vote).toMatchObject({ unanimous: null, outcome: null, yes: null });
+  });
+
+  it("writes a rapporteur as the list spells them", () => {
+    expect(records[2]?.rapporteur?.name).toBe("Éric Peyron");
   });
 
   it("keeps the council's own votes", () => {
