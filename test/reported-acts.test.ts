@@ -25,6 +25,7 @@ Le Conseil communautaire :
 
 3. Tarifs du conservatoire
 Eric Peyron présente les tarifs.
+Vu le Code général des collectivités territoriales prévoyant que « Le conseil municipal peut décider, à l'unanimité, de ne pas procéder au scrutin secret » ;
 Le Conseil communautaire, après en avoir délibéré, avec 3 voix pour :
 - fixe les tarifs.
 `;
@@ -47,8 +48,9 @@ describe("acts of another body reported in an item", async () => {
     expect(records[2]?.rapporteur?.name).toBe("Éric Peyron");
   });
 
-  it("keeps the council's own votes", () => {
+  it("keeps the council's own votes, not the unanimity a visa quotes", () => {
     expect(records.at(-1)?.vote).toMatchObject({ yes: 3, outcome: "adopted" });
+    expect(records.at(-1)?.vote.unanimous).not.toBe(true);
   });
 });
 

@@ -24,7 +24,7 @@ import { applyMovements } from "../refine/movements.js";
 import { applyUnplacedArrivals } from "../refine/unplaced-arrivals.js";
 import { presidentAt } from "../extract/presidency.js";
 import { firstDecision } from "../segment/decision.js";
-import { otherBodyLines, withoutOtherBodyVotes } from "../extract/other-body.js";
+import { citedActLines, withoutCitedVotes } from "../extract/cited-acts.js";
 import { samePerson } from "../names/resolve.js";
 
 const AMOUNT_CONFIDENCE = 0.9;
@@ -62,9 +62,10 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const read = candidatesIn(format, view, { header: segments.header, deliberation: delib.body, document: { start: 0, end: view.text.length } }).filter(
     (c) => !c.path.startsWith("rapporteur.") || decidedAt === null || c.range.start < decidedAt,
   );
-  // The Bureau's "après en avoir délibéré à l’unanimité" reported inside a council's item is no vote of the council.
+  // The Bureau's "après en avoir délibéré à l’unanimité" reported inside a council's item, or a visa quoting the
+  // law ("Vu le Code … à l'unanimité"), is no vote of the council.
   const body = read.find((c) => c.path === "council.body")?.value;
-  const candidates = withoutOtherBodyVotes(read, otherBodyLines(format.otherBodyActs, view.text, delib.body, typeof body === "string" ? body : null));
+  const candidates = withoutCitedVotes(read, citedActLines(format.citedActs, view.text, delib.body, typeof body === "string" ? body : null));
   // One vote of an item holding several: the item's heading gives its number, the vote's heading its title.
   if (delib.item !== undefined) {
     const fromItem = candidatesIn(format, view, { deliberation: delib.item.heading });

@@ -32,7 +32,7 @@ export interface Format {
   movements: Compiled<BoundaryRule>[];
   presidency: Compiled<BoundaryRule>[];
   subDecisions: Compiled<BoundaryRule>[];
-  otherBodyActs: Compiled<BoundaryRule>[];
+  citedActs: Compiled<BoundaryRule>[];
   pageMarks: Compiled<BoundaryRule>[];
 }
 
@@ -90,7 +90,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let movements: BoundaryRule[] = [];
   let presidency: BoundaryRule[] = [];
   let subDecisions: BoundaryRule[] = [];
-  let otherBodyActs: BoundaryRule[] = [];
+  let citedActs: BoundaryRule[] = [];
   let pageMarks: BoundaryRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
@@ -107,7 +107,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     movements = mergeById(movements, f.movements);
     presidency = mergeById(presidency, f.presidency);
     subDecisions = mergeById(subDecisions, f.subDecisions);
-    otherBodyActs = mergeById(otherBodyActs, f.otherBodyActs);
+    citedActs = mergeById(citedActs, f.citedActs);
     pageMarks = mergeById(pageMarks, f.pageMarks);
   }
   const top = chainFiles[0];
@@ -131,7 +131,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     movements: compileAll(movements, macros),
     presidency: compileAll(presidency, macros),
     subDecisions: compileAll(subDecisions, macros),
-    otherBodyActs: compileAll(otherBodyActs, macros),
+    citedActs: compileAll(citedActs, macros),
     pageMarks: compileAll(pageMarks, macros),
   };
 }

@@ -144,10 +144,11 @@ export interface RuleFile {
   /** Who presides from here on ("Madame Danielle MAREC prend la présidence", "M. X a été proclamé Maire"); group "name". */
   presidency?: BoundaryRule[];
   /**
-   * An act of another body that an item reports ("Le bureau communautaire, après en avoir délibéré à
-   * l'unanimité :"); group "body" names that body. The vote printed on its line is that body's.
+   * An act an item cites that is not its decision: another body's deliberation it reports ("Le bureau
+   * communautaire, après en avoir délibéré à l'unanimité :", group "body" naming that body), a visa ("Vu le
+   * Code …"). A vote printed on its line is not the item's.
    */
-  otherBodyActs?: BoundaryRule[];
+  citedActs?: BoundaryRule[];
   /** A page's mark of its place ("Page 18 sur 49"); groups "page" and "of". */
   pageMarks?: BoundaryRule[];
 }
