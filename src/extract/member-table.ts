@@ -23,6 +23,11 @@ function hasFilledCell(cells: Cell[], memberColumn: number): boolean {
   return cells.some((c, k) => k !== memberColumn && c.text !== "");
 }
 
+/** From the first of two ranges to the end of the last: a holder carried from a dash row is printed above the member. */
+function spanning(a: Range, b: Range): Range {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
 function cellsOf(text: string, start: number): Cell[] {
   const cells: Cell[] = [];
   let at = start;
@@ -150,14 +155,14 @@ export function readHeadedTable(text: string, body: Range, status: MemberStatus,
         if (said === null) return;
         member.status = said.status;
         member.statusRange = { start: cell.start, end: cell.start + cell.text.length };
-        if (said.proxyTo !== null) member.proxy = { to: said.proxyTo, range: { start: member.nameRange.start, end: said.proxyTo.nameRange.end } };
+        if (said.proxyTo !== null) member.proxy = { to: said.proxyTo, range: spanning(member.nameRange, said.proxyTo.nameRange) };
         return;
       }
       // On an attendance sheet the "Suppléant" column names who may sit; they did only when the status says so.
       if (kind === "substitute" && (statusColumn < 0 || said?.bySubstitute === true) && member.substitute === null) member.substitute = personIn(cell, vocabulary);
       if (kind === "proxy" && member.proxy === null) {
         const holder = personIn(cell, vocabulary);
-        if (holder !== null) member.proxy = { to: holder, range: { start: member.nameRange.start, end: holder.nameRange.end } };
+        if (holder !== null) member.proxy = { to: holder, range: spanning(member.nameRange, holder.nameRange) };
       }
     });
   }
