@@ -10,7 +10,9 @@ import { loadDocument } from "./load/index.js";
 import type { OcrMode } from "./load/ocr/choose.js";
 import { LoadError } from "./load/load-error.js";
 import { matchingView } from "./text/markup.js";
-import type { TextView } from "./text/view.js";
+import { toSource, type TextView } from "./text/view.js";
+import { pageAt, type DocumentModel } from "./model/document.js";
+import type { CutShort } from "./segment/truncation.js";
 import { loadRuleBook } from "./rules/format.js";
 import { detectFormat } from "./format/detect.js";
 import { segment } from "./segment/segment.js";
@@ -69,6 +71,7 @@ export async function processDocument(path: string, options: ProcessOptions = {}
     lap("detect");
     if (result.issues.some((i) => PARTIAL_WHEN.has(i.ruleId))) result.status = "partial";
     const segments = segment(view, detection.format);
+    if (segments.cutShort !== undefined) result.issues.push(cutShortIssue(model, view, segments.cutShort));
     lap("segment");
     if (segments.deliberations.length === 0) {
       result.issues.push(notADeliberation(detection.format.ref));
@@ -105,5 +108,15 @@ function notADeliberation(format: string): Issue {
     ruleId: "segment.no-deliberation",
     message: `Expected at least one deliberation heading (rules ${format}), got none: no record`,
     place: null,
+  };
+}
+
+function cutShortIssue(model: DocumentModel, view: TextView, cut: CutShort): Issue {
+  const { start, end } = toSource(view, cut.range.start, cut.range.end);
+  return {
+    severity: "warning",
+    ruleId: "segment.cut-short",
+    message: `Expected the text to run to page ${cut.of} of its page marks, got a last mark on page ${cut.page}: the text stops early; its last item is kept even without a decision`,
+    place: { page: pageAt(model, start), start, end },
   };
 }

@@ -137,6 +137,17 @@ describe("layoutDocument", () => {
     expect(text).toBe("Gabriel BAULIEU\n1er Vice-Président\nCommission : Innovation, attractivité, enseignement supérieur, économie, tourisme et numérique");
   });
 
+  it("keeps a roman numeral set apart by a tab stop on its heading's line", () => {
+    // Reduced from Couthenans, 29 January 2021: "I      Convention de mise à disposition de personnel."
+    const numerals = ["I", "II", "III"].map((n, i) => item(n, 56, 100 + 3 * i * PITCH));
+    const headings = ["Convention de mise à disposition de personnel.", "PADD.", "Adhésion aux associations."].map((h, i) => item(h, 92, 100 + 3 * i * PITCH));
+    const bodies = ["ADOPTÉ à l’unanimité.", "ADOPTÉ à l’unanimité.", "ADOPTÉ 9 voix pour, 5 abstentions."].map((b, i) => item(b, 92, 100 + (3 * i + 1) * PITCH));
+    const { text } = layoutDocument([page([...numerals, ...headings, ...bodies])]);
+    expect(text.startsWith("I Convention de mise à disposition de personnel.")).toBe(true);
+    expect(text).toContain("\nII PADD.");
+    expect(text).toContain("\nIII Adhésion aux associations.");
+  });
+
   it("joins pages with a form feed and keeps list items apart", () => {
     const p1 = column(["- Renforcer les partenariats avec d'autres pôles au niveau national dans le domaine de la santé et de", "l'aéronautique", "- Participer davantage aux instances nationales"], 56, 60);
     const p2 = column(["Défi 2 : développer toujours plus le nombre d'adhérents."], 56, 60);

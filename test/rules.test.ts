@@ -25,7 +25,7 @@ for (const format of book.formats.values()) {
         for (const text of rule.counterExamples) expect(readWithRule(compiled, text), text).toEqual({});
       });
     }
-    const boundaries = [...format.sections, ...format.deliberationStart, ...format.attachmentStart, ...format.signatureStart, ...format.amount, ...format.decision, ...format.namedVotes, ...format.movements, ...format.presidency, ...format.subDecisions];
+    const boundaries = [...format.sections, ...format.deliberationStart, ...format.attachmentStart, ...format.signatureStart, ...format.amount, ...format.decision, ...format.namedVotes, ...format.movements, ...format.presidency, ...format.subDecisions, ...format.citedActs, ...format.pageMarks];
     for (const { rule, regex } of boundaries) {
       it(`${rule.id} matches its examples and none of its counter-examples`, () => {
         expect(rule.examples.length, `${rule.id} has no example`).toBeGreaterThan(0);
@@ -53,8 +53,9 @@ describe("format detection data", () => {
 
 describe("OCR markup", () => {
   for (const p of markupPatterns()) {
-    it(`${p.id} examples`, () => {
+    it(`${p.id} examples and counter-examples`, () => {
       for (const ex of p.examples) expect(patternView(ex.text, [p]).text).toBe(ex.view);
+      for (const text of p.counterExamples ?? []) expect(patternView(text, [p]).text).toBe(text);
     });
   }
   for (const p of noisePatterns()) {

@@ -91,15 +91,127 @@ describe("an absentees' table with headed columns", async () => {
     expect(member("Jean-Marc Ambroise")).not.toHaveProperty("proxyTo");
   });
 
-  it("keeps one member for a name in both lists, absent at the opening", () => {
+  it("keeps one member for a name in both lists, present when the minutes never place the arrival", () => {
     expect(record?.attendance.members.filter((m) => m.name === "Nabih Nejjar")).toHaveLength(1);
-    expect(member("Nabih Nejjar")).toMatchObject({ status: "absent" });
+    expect(member("Nabih Nejjar")).toMatchObject({ status: "present" });
+    expect(record?.issues.some((i) => i.ruleId === "attendance.arrival-unplaced" && i.message.includes("Nabih Nejjar"))).toBe(true);
     expect(member("Yves Meunier")).toBeUndefined();
   });
 
   it("splits two names a lost separator ran together", () => {
     expect(member("Yves Nicolin")).toMatchObject({ status: "present" });
     expect(member("Mahdi Nouibat")).toMatchObject({ status: "present" });
+  });
+});
+
+describe("a member in both lists whose arrival is printed", async () => {
+  const records = await recordsOf(
+    "table-arrival.txt",
+    TABLE.replace("approuve le rapport.\n", "approuve le rapport.\n\nArrivée de Nabih Nejjar\n\n2. Tarifs\nLe Conseil communautaire, après en avoir délibéré, à l'unanimité, fixe les tarifs.\n"),
+  );
+  const status = (i: number): string | undefined => records[i]?.attendance.members.find((m) => m.name === "Nabih Nejjar")?.status;
+
+  it("is absent at the opening and present from the item after the arrival", () => {
+    expect(records).toHaveLength(2);
+    expect(status(0)).toBe("absent");
+    expect(status(1)).toBe("present");
+    expect(records[0]?.issues.some((i) => i.ruleId === "attendance.arrival-unplaced")).toBe(false);
+  });
+});
+
+// Reduced from the same table as a markdown conversion prints it (example_markdown.md): pipes between
+// cells, a rule under the heading row, a dash row holding the proxy of the member named on the next row.
+const MARKDOWN_TABLE = `Communauté d'agglomération
+Séance du 28 octobre 2021
+# Etaient présents :
+Christine ARANEO - Muriel Marcellin - Catherine Brun - Yves Meunier (Suppléant Laurence Boyer)
+
+# Etaient absents :
+
+|Absents|Ni pouvoir|Suppléant|Pouvoir donné à…|Ni suppléant|
+|---|---|---|---|---|
+
+|Jean-Marc Ambroise|X| | | |
+
+|Laurence Boyer| |Yves Meunier| | |
+
+|Marie-France Catheland| | |Muriel Marcellin| |
+
+|-| | |Catherine Brun| |
+
+|Jean-Marc Detour| | | | |
+
+Secrétaire de séance : Christine ARANEO
+
+# 1. Rapport d'activités
+Le Conseil communautaire, après en avoir délibéré, à l'unanimité, approuve le rapport.
+`;
+
+describe("an absentees' table in markdown", async () => {
+  const [record] = await recordsOf("table.md", MARKDOWN_TABLE);
+  const member = (name: string): unknown => record?.attendance.members.find((m) => m.name === name);
+
+  it("reads the pipe-separated cells as columns", () => {
+    expect(member("Jean-Marc Ambroise")).toMatchObject({ status: "absent" });
+    expect(member("Jean-Marc Ambroise")).not.toHaveProperty("proxyTo");
+    expect(member("Laurence Boyer")).toMatchObject({ status: "present", substitute: { name: "Yves Meunier" } });
+    expect(member("Marie-France Catheland")).toMatchObject({ status: "absent", proxyTo: "Muriel Marcellin" });
+  });
+
+  it("gives a dash row's cells to the member named on the next row", () => {
+    expect(member("Jean-Marc Detour")).toMatchObject({ status: "absent", proxyTo: "Catherine Brun" });
+    expect(record?.attendance.counts).toMatchObject({ present: 4, absent: 3, proxies: 2 });
+  });
+});
+
+// Reduced from Couthenans, 29 January 2021: first names only, proxies paired by marks.
+const MARKS = `C-R du Conseil municipal
++ Vendredi 29 janvier 2021, 18:30.
++ Salle polyvalente de COUTHENANS.
++ Présents : Jean-Pierre (Pr*), Anne-Marie, Agnès (Pr**), Yves.
++ Absents excusés : Marielle (Pr**), Marc, David (Pr*), Julie (Pr***).
+Ordre du jour :
+I Convention de mise à disposition de personnel.
+II PADD.
+III Adhésion aux associations.
+I Convention de mise à disposition de personnel.
+C’est une convention entre la commune et le Centre De Gestion.
+ADOPTÉ à l’unanimité.
+II PADD.
+ADOPTÉ à l’unanimité.
+III Adhésion aux associations.
+SHAARL (Société d’Histoire et d’Archéologie de l’ARrondissement de LURE) sollicite une cotisation de 20€/an.
+ADOPTÉ à l’unanimité.
+ACCDM (Association de Citoyens Contre les Déserts Médicaux)
+Il reste possible d’y adhérer une année.
+ADOPTÉ 5 voix pour, 1 abstention.
+SVP (Sauvegarde du Vivant du Pays d’HÉRICOURT).
+Le choix de l’adhésion a donc été reporté.
+`;
+
+describe("proxies paired by marks", async () => {
+  const records = await recordsOf("marks.txt", MARKS);
+  const record = records[0];
+
+  it("reads the items under bare roman numerals, the votes named under an item, and the bulleted header", () => {
+    expect(records.map((r) => [r.report, r.title])).toEqual([
+      ["I", "Convention de mise à disposition de personnel"],
+      ["II", "PADD"],
+      ["III", "Adhésion aux associations – SHAARL (Société d’Histoire et d’Archéologie de l’ARrondissement de LURE)"],
+      ["III", "Adhésion aux associations – ACCDM (Association de Citoyens Contre les Déserts Médicaux)"],
+    ]);
+    expect(records[3]?.vote).toMatchObject({ yes: 5, abstain: 1 });
+    expect(records[2]?.amounts.map((a) => a.value)).toEqual([20]);
+    expect(record?.sitting).toMatchObject({ date: "2021-01-29", openedAt: "18:30", place: "Salle polyvalente de COUTHENANS" });
+  });
+
+  it("gives an absent member's proxy to the present member with the same mark", () => {
+    expect(record?.attendance.proxies).toEqual([
+      { from: "Marielle", to: "Agnès", text: "Marielle (Pr**)" },
+      { from: "David", to: "Jean-Pierre", text: "David (Pr*)" },
+    ]);
+    expect(record?.attendance.members.find((m) => m.name === "Julie")).not.toHaveProperty("proxyTo");
+    expect(record?.attendance.counts).toMatchObject({ present: 4, absent: 4, proxies: 2 });
   });
 });
 

@@ -15,6 +15,19 @@ interface Cell {
 /** A cell that only ticks a column ("X" under "Ni pouvoir ni suppléant"), or says "none" ("–"). */
 const TICK = /^[xX✓✔×–—-]$/u;
 
+/** A member cell holding only a dash: the first line of a row whose name follows. */
+const DASH_ROW = /^[-–—]$/u;
+
+/** Whether a row fills any cell beside the member's (a tick or a name). */
+function hasFilledCell(cells: Cell[], memberColumn: number): boolean {
+  return cells.some((c, k) => k !== memberColumn && c.text !== "");
+}
+
+/** From the first of two ranges to the end of the last: a holder carried from a dash row is printed above the member. */
+function spanning(a: Range, b: Range): Range {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
 function cellsOf(text: string, start: number): Cell[] {
   const cells: Cell[] = [];
   let at = start;
@@ -69,7 +82,8 @@ function readStatus(cell: Cell, vocabulary: FullVocabulary): { status: MemberSta
  * columns hold:
  * - Roannais: "Absents | Ni pouvoir ni suppléant | Suppléant | Pouvoir donné à…": the first cell is the
  *   member, a filled "Suppléant" cell their substitute, a filled "Pouvoir" cell their proxy's holder; a row
- *   holding only a holder continues the row above (a name printed on two lines);
+ *   holding only a holder continues the row above (a name printed on two lines); a markdown conversion's
+ *   pipes are read as tabs by the matching view (rules/common/ocr-markup.json, markdown.table-*);
  * - an attendance sheet, "Commune | Titulaire | Suppléant | Émargement": the member is in the "Titulaire"
  *   column, their commune in the "Commune" one, and the status cell says present, absent, proxy to whom, or
  *   represented by the substitute (only then does the "Suppléant" cell name a substitute who sat).
@@ -95,11 +109,26 @@ export function readHeadedTable(text: string, body: Range, status: MemberStatus,
   const members: ListedMember[] = [];
   const skipped: Token[] = [];
   let last: ListedMember | null = null;
+  let pending: Cell[] | null = null;
   for (const line of lines.slice(headingAt + 1)) {
-    const cells = cellsOf(line.text, line.start);
+    // The blank lines a text rendering doubles between rows (example_md_to_text.txt) separate nothing.
+    if (line.text.trim() === "") continue;
+    let cells = cellsOf(line.text, line.start);
     const first = cells[memberColumn];
-    // "(arrivé en cours de séance)", "-": remarks under a name, not members.
-    if (first === undefined || /^[(\-–]/u.test(first.text)) continue;
+    if (first === undefined) continue;
+    // "|-| | |Catherine Brun| |" then "|Jean-Marc Detour| | | | |" (Roannais converted to markdown): a dash
+    // alone in the member column opens the next member's row; its cells are theirs when their row has none.
+    if (DASH_ROW.test(first.text)) {
+      pending = cells;
+      continue;
+    }
+    const carried = pending;
+    pending = null;
+    // "(arrivé en cours de séance)": a remark under a name, not a member.
+    if (/^[(\-–]/u.test(first.text)) continue;
+    if (carried !== null && first.text !== "" && !hasFilledCell(cells, memberColumn)) {
+      cells = carried.map((c, k) => (k === memberColumn ? first : c));
+    }
     let member: ListedMember | null = last;
     if (first.text !== "") {
       const person = personIn(first, vocabulary);
@@ -126,14 +155,14 @@ export function readHeadedTable(text: string, body: Range, status: MemberStatus,
         if (said === null) return;
         member.status = said.status;
         member.statusRange = { start: cell.start, end: cell.start + cell.text.length };
-        if (said.proxyTo !== null) member.proxy = { to: said.proxyTo, range: { start: member.nameRange.start, end: said.proxyTo.nameRange.end } };
+        if (said.proxyTo !== null) member.proxy = { to: said.proxyTo, range: spanning(member.nameRange, said.proxyTo.nameRange) };
         return;
       }
       // On an attendance sheet the "Suppléant" column names who may sit; they did only when the status says so.
       if (kind === "substitute" && (statusColumn < 0 || said?.bySubstitute === true) && member.substitute === null) member.substitute = personIn(cell, vocabulary);
       if (kind === "proxy" && member.proxy === null) {
         const holder = personIn(cell, vocabulary);
-        if (holder !== null) member.proxy = { to: holder, range: { start: member.nameRange.start, end: holder.nameRange.end } };
+        if (holder !== null) member.proxy = { to: holder, range: spanning(member.nameRange, holder.nameRange) };
       }
     });
   }

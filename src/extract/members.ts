@@ -3,6 +3,7 @@ import type { FullVocabulary } from "../rules/compile.js";
 import { foldForMatch } from "../normalize/text.js";
 import { isGivenName, isInitials, isSurnameWord, phraseLength, tokenize, type Token } from "../names/tokens.js";
 import type { Range } from "./candidate.js";
+import { pairMarkAt, type PairMark } from "./proxy-pairs.js";
 
 /** A person as a list prints them: "Mme Françoise GALLIOU". Ranges index the matching view. */
 export interface PrintedPerson {
@@ -21,6 +22,8 @@ export interface ListedMember extends PrintedPerson {
   substitute: PrintedPerson | null;
   /** "M. X (pouvoir à Mme Y)", "X donne pouvoir à Y": the holder as printed, and the whole phrase. */
   proxy: { to: PrintedPerson; range: Range } | null;
+  /** "Agnès (Pr**)": the mark pairing a proxy's giver with its holder (src/extract/proxy-pairs.ts). */
+  pairMark?: PairMark;
 }
 
 /** "..........": the dots a typist put between a label and its names. */
@@ -225,6 +228,8 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
           last.proxy = { to: holder.person, range: { start: last.nameRange.start, end: holder.person.nameRange.end } };
           i = holder.next;
         }
+        const mark = holder === null ? pairMarkAt(tokens, i, last.nameRange.start, vocabulary) : null;
+        if (mark !== null) last.pairMark = mark;
       }
       continue;
     }

@@ -5,6 +5,7 @@ import type { TextView } from "../text/view.js";
 import type { Candidate, Range } from "../extract/candidate.js";
 import { readMemberList, type ListedMember, type PrintedPerson } from "../extract/members.js";
 import { readHeadedTable } from "../extract/member-table.js";
+import { pairByMarks } from "../extract/proxy-pairs.js";
 import { readProxyList, type PrintedProxy, type PrintedRef } from "../extract/proxies.js";
 import { nameKey, resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
 import type { Trail } from "./provenance.js";
@@ -26,8 +27,11 @@ function fold(s: string): string {
 /** Counts as the document prints them, each with where it was read. */
 export type PrintedCounts = Partial<Record<keyof AttendanceCounts, Candidate>>;
 
-/** Reads the attendance lists and proxies of the sitting header into the record, resolving proxy ends. */
-export function buildAttendance(view: TextView, sections: Section[], vocabulary: FullVocabulary, printed: PrintedCounts, trail: Trail, president?: Candidate): Attendance {
+/**
+ * Reads the attendance lists and proxies of the sitting header into the record, resolving proxy ends: the
+ * attendance at the opening, and the members the lists show arriving during the sitting.
+ */
+export function buildAttendance(view: TextView, sections: Section[], vocabulary: FullVocabulary, printed: PrintedCounts, trail: Trail, president?: Candidate): { attendance: Attendance; late: LateArrival[] } {
   const text = view.text;
   const listed: ListedMember[] = [];
   const countRange: Partial<Record<MemberStatus, Range>> = {};
@@ -42,8 +46,9 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
     }
   }
 
-  mergeListedTwice(listed);
+  const late = mergeListedTwice(listed);
   addPresidingMember(listed, text, printed, president);
+  pairByMarks(listed);
 
   const printedProxies: PrintedProxy[] = [];
   let proxyRange: Range | null = null;
@@ -158,7 +163,7 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
     }
   }
   deriveAbsent(counts, printed, fromLists.absent, trail);
-  return { counts, members, proxies };
+  return { attendance: { counts, members, proxies }, late };
 }
 
 /**
@@ -183,13 +188,21 @@ function deriveAbsent(counts: AttendanceCounts, printed: PrintedCounts, listed: 
   }
 }
 
+/** A member listed among the present and again among the absent: they came during the sitting. */
+export interface LateArrival {
+  /** Their entry in the present list ("Nabih Nejjar (arrivé en cours de séance)"). */
+  listed: PrintedPerson;
+}
+
 /**
  * A member printed in two lists is one member. Roannais lists "Nabih Nejjar (arrivé en cours de séance)"
  * among the present and again in the absentees' table: at the opening they were absent (their arrival is a
- * movement of its own). An absentee's entry naming a substitute makes the member present through them
- * (contract), which the present list may print as "Yves Meunier (Suppléant Laurence Boyer)".
+ * movement of its own); they are returned as late arrivals. An absentee's entry naming a substitute makes
+ * the member present through them (contract), which the present list may print as "Yves Meunier (Suppléant
+ * Laurence Boyer)".
  */
-function mergeListedTwice(listed: ListedMember[]): void {
+function mergeListedTwice(listed: ListedMember[]): LateArrival[] {
+  const late: LateArrival[] = [];
   const key = (m: ListedMember): string => nameKey(m.name);
   for (let i = listed.length - 1; i >= 0; i--) {
     const later = listed[i] as ListedMember;
@@ -205,9 +218,11 @@ function mergeListedTwice(listed: ListedMember[]): void {
       kept.status = "present";
       kept.statusRange = other.status === "present" ? other.statusRange : kept.statusRange;
     }
+    if (kept.status === "absent" && other.status === "present") late.push({ listed: { civility: other.civility, civilityRange: other.civilityRange, name: kept.name, nameRange: other.nameRange } });
     listed[k] = kept;
     listed.splice(i, 1);
   }
+  return late.reverse();
 }
 
 /** A listed person as a proxy end. */

@@ -21,8 +21,10 @@ import { addNamedVoters } from "../refine/named-voters.js";
 import { findNamedVoters } from "../extract/named-votes.js";
 import { findMovements } from "../extract/movements.js";
 import { applyMovements } from "../refine/movements.js";
+import { applyUnplacedArrivals } from "../refine/unplaced-arrivals.js";
 import { presidentAt } from "../extract/presidency.js";
 import { firstDecision } from "../segment/decision.js";
+import { citedActLines, withoutCitedVotes } from "../extract/cited-acts.js";
 import { nameKey, samePerson } from "../names/resolve.js";
 
 const AMOUNT_CONFIDENCE = 0.9;
@@ -70,15 +72,23 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const trail = new Trail(model, view);
   // A rapporteur presents before the vote: "Mme TISSERAND présente…" after the decision is another matter.
   const decidedAt = firstDecision(format, view.text, delib.body);
-  const candidates = candidatesIn(format, view, { header: segments.header, deliberation: delib.body, document: { start: 0, end: view.text.length } }).filter(
+  const read = candidatesIn(format, view, { header: segments.header, deliberation: delib.body, document: { start: 0, end: view.text.length } }).filter(
     (c) => !c.path.startsWith("rapporteur.") || decidedAt === null || c.range.start < decidedAt,
   );
+  // The Bureau's "après en avoir délibéré à l’unanimité" reported inside a council's item, or a visa quoting the
+  // law ("Vu le Code … à l'unanimité"), is no vote of the council.
+  const body = read.find((c) => c.path === "council.body")?.value;
+  const candidates = withoutCitedVotes(read, citedActLines(format.citedActs, view.text, delib.body, typeof body === "string" ? body : null));
   // One vote of an item holding several: the item's heading gives its number, the vote's heading its title.
   if (delib.item !== undefined) {
-    const fromItem = candidatesIn(format, view, { deliberation: delib.item.heading }).filter((c) => c.path === "number" || c.path === "report");
-    candidates.unshift(...fromItem);
+    const fromItem = candidatesIn(format, view, { deliberation: delib.item.heading });
+    candidates.unshift(...fromItem.filter((c) => c.path === "number" || c.path === "report"));
     const t = delib.item.title;
-    candidates.unshift({ path: "title", value: foldText(view.text.slice(t.start, t.end)), ...toSource(view, t.start, t.end), range: t, ruleId: "sub-decision.title", confidence: SUB_DECISION_TITLE_CONFIDENCE });
+    const own = foldText(view.text.slice(t.start, t.end));
+    // "Adhésion aux associations" then "SHAARL (Société d’Histoire …)": the item's heading, a dash, the sub-heading.
+    const itemTitle = delib.item.underItem === true ? fromItem.find((c) => c.path === "title")?.value : undefined;
+    const value = typeof itemTitle === "string" ? `${itemTitle} – ${own}` : own;
+    candidates.unshift({ path: "title", value, ...toSource(view, t.start, t.end), range: t, ruleId: "sub-decision.title", confidence: SUB_DECISION_TITLE_CONFIDENCE });
   }
   const chosen = choose(candidates, trail);
   // "s'est réuni au lieu habituel de ses séances" names no room: the room the convocation names is better.
@@ -122,6 +132,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
 
+  const opening = buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail, chosen.get("sitting.president"));
   const record: DelibRecord = {
     schemaVersion: SCHEMA_VERSION,
     id: `${source.sha256.slice(0, 16)}#${index}`,
@@ -153,13 +164,14 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
       outcome: get<"adopted" | "rejected">("vote.outcome"),
       named: { no: [], abstain: [], notVoting: [] },
     },
-    attendance: buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail, chosen.get("sitting.president")),
+    attendance: opening.attendance,
     signatory,
     annexes: annexesOf(model, view, delib, trail),
     provenance: trail.provenance,
     confidence: trail.confidence,
     issues: trail.issues,
   };
+  applyUnplacedArrivals(record.attendance, opening.late, movementsBefore(format, view, segments, view.text.length), trail);
   applyMovements(record.attendance, movementsBefore(format, view, segments, decidedAt ?? delib.body.start), trail);
   addNamedVoters(record, findNamedVoters(format.namedVotes, view.text, delib.body, format.vocabulary), trail);
   record.vote.unanimous = deriveUnanimity(record.vote, trail);

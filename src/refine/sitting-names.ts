@@ -11,7 +11,8 @@ const GLUED_INITIAL = /^(\p{Lu}{1,2}\.)(?=\p{Lu}{2})/u;
 /**
  * "Secrétaire : Monsieur LEBLANC", "Rapporteur Mme Macé": the secretary, president or rapporteur printed by
  * surname (or initials) is written with the name the attendance lists give ("Michel LEBLANC", "Annick
- * MACE") when exactly one member fits.
+ * MACE") when exactly one member fits; a full name, when one member's listed spelling differs from it
+ * only by accents, case or hyphens.
  */
 export function resolveSittingNames(record: DelibRecord, trail: Trail): void {
   const roster = record.attendance.members.map((m) => rosterEntry(m.name));
@@ -32,9 +33,11 @@ export function resolveSittingNames(record: DelibRecord, trail: Trail): void {
     const full = bare.given !== "" && !/^\p{Lu}{1,2}\.$/u.test(bare.given);
     const r = full ? null : resolveName(bare.given === "" ? null : bare.given, bare.surname, roster);
     // A list printing surnames only ("DORRIERE") knows less than "E. DORRIERE": keep the printed name.
-    // "Antoine Vermorel Marques" presents the item, the list prints "Antoine Vermorel-Marques": one person, one spelling.
-    const listed = full ? record.attendance.members.find((m) => nameKey(m.name) === nameKey(bareName))?.name : undefined;
-    const resolved = listed ?? (r?.kind === "resolved" && r.note === null && r.entry.given !== "" ? r.entry.name : bareName);
+    // A full name differing from one listed member's only by accents, case or hyphens ("Eric Peyron" for
+    // "Éric Peyron", "Antoine Vermorel Marques" for "Antoine Vermorel-Marques", Roannais) is that member.
+    const same = full ? roster.filter((e) => nameKey(e.name) === nameKey(bareName)) : [];
+    const spelled = same.length === 1 ? same[0]?.name : undefined;
+    const resolved = spelled ?? (r?.kind === "resolved" && r.note === null && r.entry.given !== "" ? r.entry.name : bareName);
     if (resolved !== printed) {
       set(resolved);
       const confidence = trail.confidence[path];

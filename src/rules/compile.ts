@@ -69,6 +69,7 @@ export function mergeVocabulary(parent: FullVocabulary, child: Vocabulary | unde
     signatureOpeners: child.signatureOpeners ?? parent.signatureOpeners,
     roleWords: child.roleWords ?? parent.roleWords,
     bodies: child.bodies ?? parent.bodies,
+    proxyPairMarks: child.proxyPairMarks ?? parent.proxyPairMarks,
   };
 }
 
@@ -83,6 +84,7 @@ export const EMPTY_VOCABULARY: FullVocabulary = {
   signatureOpeners: [],
   roleWords: [],
   bodies: [],
+  proxyPairMarks: [],
 };
 
 /** Child rules first; a child rule with a parent rule's id replaces it. */

@@ -32,6 +32,8 @@ export interface Format {
   movements: Compiled<BoundaryRule>[];
   presidency: Compiled<BoundaryRule>[];
   subDecisions: Compiled<BoundaryRule>[];
+  citedActs: Compiled<BoundaryRule>[];
+  pageMarks: Compiled<BoundaryRule>[];
 }
 
 /** The rule set used when no format's detection matches. */
@@ -88,6 +90,8 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let movements: BoundaryRule[] = [];
   let presidency: BoundaryRule[] = [];
   let subDecisions: BoundaryRule[] = [];
+  let citedActs: BoundaryRule[] = [];
+  let pageMarks: BoundaryRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
     vocabulary = mergeVocabulary(vocabulary, f.vocabulary);
@@ -103,6 +107,8 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     movements = mergeById(movements, f.movements);
     presidency = mergeById(presidency, f.presidency);
     subDecisions = mergeById(subDecisions, f.subDecisions);
+    citedActs = mergeById(citedActs, f.citedActs);
+    pageMarks = mergeById(pageMarks, f.pageMarks);
   }
   const top = chainFiles[0];
   if (top === undefined) throw new Error("empty rule chain");
@@ -125,6 +131,8 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     movements: compileAll(movements, macros),
     presidency: compileAll(presidency, macros),
     subDecisions: compileAll(subDecisions, macros),
+    citedActs: compileAll(citedActs, macros),
+    pageMarks: compileAll(pageMarks, macros),
   };
 }
 

@@ -64,6 +64,11 @@ export interface BoundaryRule {
   needsDecision?: boolean;
   /** For named-vote rules: whose names follow ("no", "abstain", "notVoting"); for movement rules: "arrival" or "departure". */
   kind?: "no" | "abstain" | "notVoting" | "arrival" | "departure";
+  /**
+   * For sub-decision rules: the sub-heading only names what is decided ("SHAARL (Société d’Histoire …)" under
+   * "Adhésion aux associations"): the record's title is the item's heading, a dash, then the sub-heading.
+   */
+  underItem?: boolean;
   /** For amount rules: the currency the match is in ("EUR"; "FRF" for francs, never converted). */
   currency?: "EUR" | "FRF";
   flags?: string;
@@ -102,6 +107,11 @@ export interface Vocabulary {
   bodies?: string[];
   /** Words that make a line a role ("Président", "Maire"…). */
   roleWords?: string[];
+  /**
+   * What opens a proxy mark in parentheses, closed by stars or a number: "Jean-Pierre (Pr*)" among the
+   * present and "David (Pr*)" among the absent make a proxy from David to Jean-Pierre.
+   */
+  proxyPairMarks?: string[];
 }
 
 /** One rule file as written on disk. */
@@ -133,4 +143,12 @@ export interface RuleFile {
   movements?: BoundaryRule[];
   /** Who presides from here on ("Madame Danielle MAREC prend la présidence", "M. X a été proclamé Maire"); group "name". */
   presidency?: BoundaryRule[];
+  /**
+   * An act an item cites that is not its decision: another body's deliberation it reports ("Le bureau
+   * communautaire, après en avoir délibéré à l'unanimité :", group "body" naming that body), a visa ("Vu le
+   * Code …"). A vote printed on its line is not the item's.
+   */
+  citedActs?: BoundaryRule[];
+  /** A page's mark of its place ("Page 18 sur 49"); groups "page" and "of". */
+  pageMarks?: BoundaryRule[];
 }

@@ -4,6 +4,7 @@ import type { BoundaryRule } from "../rules/types.js";
 import type { TextView } from "../text/view.js";
 import type { Attachment, DeliberationSegment, Section, Segments } from "./segments.js";
 import { hasDecision } from "./decision.js";
+import { cutShort, type CutShort } from "./truncation.js";
 
 interface Hit {
   start: number;
@@ -98,21 +99,29 @@ function numbering(text: string, h: Hit): { style: string; value: number } | nul
  * ("I – Fonctionnement", "65 - Autres charges" in a budget table) and numbers going back (a list
  * "1. … 2. …" inside an item's text) are no items. The style kept is the one whose in-order run is the
  * longest, when that run holds at least MIN_NUMBERING headings.
+ * A number repeated by the next heading is an item too when each of the two holds a decision: a markdown
+ * conversion restarts its numbered list ("# 1. Exercice des pouvoirs délégués …" then "# 1. Rapport
+ * d’activités 2020", the PDF's item 2, Roannais 2021-10-28).
  */
-function inOneNumbering(starts: Hit[], text: string): Hit[] {
+function inOneNumbering(starts: Hit[], text: string, decided: (range: Range) => boolean): Hit[] {
+  const rangeOf = (h: Hit): Range => ({ start: h.start, end: starts[starts.indexOf(h) + 1]?.start ?? text.length });
+  const follows = (a: Hit, av: number, b: Hit, bv: number): boolean => {
+    if (bv - av > MAX_ITEM_GAP) return false;
+    return bv > av || (bv === av && decided({ start: a.start, end: b.start }) && decided(rangeOf(b)));
+  };
   const styled = starts.map((h) => ({ h, n: numbering(text, h) }));
   const run = (style: string): Hit[] => {
     const kept: Hit[] = [];
-    let last: number | null = null;
+    let last: { h: Hit; value: number } | null = null;
     for (const { h, n } of styled) {
       if (n === null) {
         kept.push(h); // an "OBJET :" heading has no number to check
         continue;
       }
       if (n.style !== style) continue;
-      if (last !== null && (n.value <= last || n.value - last > MAX_ITEM_GAP)) continue;
+      if (last !== null && !follows(last.h, last.value, h, n.value)) continue;
       kept.push(h);
-      last = n.value;
+      last = { h, value: n.value };
     }
     return kept;
   };
@@ -127,7 +136,7 @@ function inOneNumbering(starts: Hit[], text: string): Hit[] {
       from[k] = -1;
       for (let j = 0; j < k; j++) {
         const a = numbered[j];
-        if (a === undefined || b.value <= a.value || b.value - a.value > MAX_ITEM_GAP) continue;
+        if (a === undefined || !follows(a.h, a.value, b.h, b.value)) continue;
         if ((length[j] ?? 0) + 1 > (length[k] ?? 0)) {
           length[k] = (length[j] ?? 0) + 1;
           from[k] = j;
@@ -158,15 +167,17 @@ function inOneNumbering(starts: Hit[], text: string): Hit[] {
 
 /**
  * Deliberation ranges: from each strong start to the next, when the document has strong starts;
- * else each weak start's segment (up to the next weak start) that holds a decision.
+ * else each weak start's segment (up to the next weak start) that holds a decision. In a text cut short
+ * (its last page mark short of the total) the last item is kept without one: its decision was cut off.
  */
-function deliberationRanges(format: Format, text: string, whole: Range): Range[] {
+function deliberationRanges(format: Format, text: string, whole: Range, cut: CutShort | null): Range[] {
+  const decided = (r: Range): boolean => hasDecision(format, text, r);
   const strong = hits(format.deliberationStart.filter((r) => r.rule.strength !== "weak"), text, whole);
-  const starts = strong.length > 0 ? strong : inOneNumbering(itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text, (r) => hasDecision(format, text, r)), text);
+  const starts = strong.length > 0 ? strong : inOneNumbering(itemsNotListings(hits(format.deliberationStart.filter((r) => r.rule.strength === "weak"), text, whole), text, decided), text, decided);
   const checked = new Set(format.deliberationStart.filter((r) => r.rule.needsDecision === true).map((r) => r.rule.id));
   return starts
     .map((h, i) => ({ start: h.start, end: starts[i + 1]?.start ?? whole.end, ruleId: h.ruleId }))
-    .filter((r) => !checked.has(r.ruleId) || hasDecision(format, text, r))
+    .filter((r, i, all) => !checked.has(r.ruleId) || hasDecision(format, text, r) || (cut !== null && i === all.length - 1))
     .map(({ start, end }) => ({ start, end }));
 }
 
@@ -199,18 +210,31 @@ function listOnly(text: string, body: Range, format: Format): Range {
 /** An item is cut into its votes only when it holds at least two headed ones. */
 const MIN_SUB_DECISIONS = 2;
 
-/** Starts and titles of the headed votes inside an item's body. */
-function subDecisionsOf(format: Format, text: string, body: Range): Array<{ start: number; title: Range }> {
+interface SubDecision {
+  start: number;
+  /** Up to the next sub-heading (or the body's end). */
+  end: number;
+  title: Range;
+  underItem: boolean;
+}
+
+/**
+ * The headed votes inside an item's body, each up to the next sub-heading; a sub-heading whose part holds
+ * no decision is none ("SVP (…)" whose adhesion "a donc été reporté", Couthenans 29 January 2021), and
+ * the vote before it still ends there.
+ */
+function subDecisionsOf(format: Format, text: string, body: Range): SubDecision[] {
   const slice = text.slice(body.start, body.end);
-  const out: Array<{ start: number; title: Range }> = [];
-  for (const { regex } of format.subDecisions) {
+  const found: Array<Omit<SubDecision, "end">> = [];
+  for (const { rule, regex } of format.subDecisions) {
     regex.lastIndex = 0;
     for (const m of slice.matchAll(regex)) {
       const t = m.indices?.groups?.["title"];
-      if (t !== undefined) out.push({ start: body.start + m.index, title: { start: body.start + t[0], end: body.start + t[1] } });
+      if (t !== undefined) found.push({ start: body.start + m.index, title: { start: body.start + t[0], end: body.start + t[1] }, underItem: rule.underItem === true });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  return found.map((v, i) => ({ ...v, end: found[i + 1]?.start ?? body.end })).filter((v) => hasDecision(format, text, v));
 }
 
 /** The range of the group "names" of a section heading whose rule has one, else null. */
@@ -228,7 +252,8 @@ function namesBefore(format: Format, h: Hit, text: string): Range | null {
 export function segment(view: TextView, format: Format): Segments {
   const text = view.text;
   const whole = { start: 0, end: text.length };
-  const ranges = deliberationRanges(format, text, whole);
+  const cut = cutShort(format.pageMarks, text);
+  const ranges = deliberationRanges(format, text, whole, cut);
   // An extract may print its number before the sitting ("Délibération n° CP2022-086" then attendance): with
   // one deliberation and no section heading above it, the sitting is read up to that deliberation's end.
   let header = { start: 0, end: ranges[0]?.start ?? text.length };
@@ -251,10 +276,10 @@ export function segment(view: TextView, format: Format): Segments {
     if (votes.length < MIN_SUB_DECISIONS) return [{ range, body, attachments }];
     const heading = { start: range.start, end: lineEnd(text, range.start) };
     return votes.map((v, i): DeliberationSegment => {
-      const end = votes[i + 1]?.start ?? body.end;
-      const sub = { start: v.start, end };
-      return { range: i === votes.length - 1 ? { start: v.start, end: range.end } : sub, body: sub, attachments: i === votes.length - 1 ? attachments : [], item: { heading, title: v.title } };
+      const sub = { start: v.start, end: v.end };
+      const item = v.underItem ? { heading, title: v.title, underItem: true } : { heading, title: v.title };
+      return { range: i === votes.length - 1 ? { start: v.start, end: range.end } : sub, body: sub, attachments: i === votes.length - 1 ? attachments : [], item };
     });
   });
-  return { header, sections, deliberations };
+  return cut === null ? { header, sections, deliberations } : { header, sections, deliberations, cutShort: cut };
 }

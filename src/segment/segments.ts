@@ -1,5 +1,6 @@
 import type { Range } from "../extract/candidate.js";
 import type { SectionKind } from "../rules/types.js";
+import type { CutShort } from "./truncation.js";
 
 /** A heading of the sitting header and the text it governs (up to the next heading). */
 export interface Section {
@@ -25,7 +26,7 @@ export interface DeliberationSegment {
    * One vote of an item holding several ("1/ Présentation du budget" … "Vote des comptes de gestion 2020 :
    * 15 pour"): the item's heading line (its number) and the vote's own heading (its title).
    */
-  item?: { heading: Range; title: Range };
+  item?: { heading: Range; title: Range; underItem?: boolean };
   /** From the deliberation's start to its first attachment: number, title, decision, vote, signature. */
   body: Range;
   attachments: Attachment[];
@@ -36,4 +37,6 @@ export interface Segments {
   header: Range;
   sections: Section[];
   deliberations: DeliberationSegment[];
+  /** Set when the text stops before the document's last page ("Page 18 sur 49" its last page mark). */
+  cutShort?: CutShort;
 }

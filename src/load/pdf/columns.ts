@@ -52,10 +52,11 @@ export interface Measure {
 }
 
 /**
- * A list marker set apart from its text by a tab stop ("-", "•", "o", "1.", "2-", "a)", a symbol-font bullet):
+ * A list marker set apart from its text by a tab stop ("-", "•", "o", "1.", "2-", "a)", a symbol-font bullet,
+ * a roman numeral with or without its mark: "III    Adhésion aux associations.", Couthenans 29 January 2021):
  * it belongs to the text beside it, not to a column of its own.
  */
-const LIST_MARKER = /^(?:[-•·▪►➢✓✔○●o–—*]|[\uf000-\uf0ff]|\d{1,2}[.)°-]|[a-zA-Z][.)]|[IVX]{1,4}[.)])$/u;
+const LIST_MARKER = /^(?:[-•·▪►➢✓✔○●o–—*]|[\uf000-\uf0ff]|\d{1,2}[.)°-]|[a-zA-Z][.)]|[IVX]{1,4}[.)]?)$/u;
 /** …when the text starts within this distance (× font size): hanging indents are 0.5–1.5 cm. */
 const LIST_MARKER_MAX_GAP_EM = 4;
 
