@@ -20,6 +20,11 @@ describe("French amounts", () => {
       [2500000, "2,5 M€", null],
       [150000, "150 k€", null],
     ]);
+    // "21 398.99 € HT" (Pierrefonds 2017): a space groups the thousands, a point marks the cents.
+    expect(read("pour un montant de 21 398.99 € HT et 1.234,50 €")).toEqual([
+      [21398.99, "21 398.99 € HT", null],
+      [1234.5, "1.234,50 €", null],
+    ]);
   });
   it("takes no-break and narrow no-break spaces as group separators", () => {
     expect(read("45\u00a0000\u00a0€ ou 45\u202f000 €").map((a) => a[0])).toEqual([45000, 45000]);
