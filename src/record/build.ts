@@ -81,8 +81,14 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const candidates = withoutCitedVotes(read, citedActLines(format.citedActs, view.text, delib.body, typeof body === "string" ? body : null));
   // One vote of an item holding several: the item's heading gives its number, the vote's heading its title.
   if (delib.item !== undefined) {
+    const label = delib.item.label;
+    // "5. QUESTIONS DIVERSES." then "a. Acquisition d’une désherbeuse.": reported "5a".
     const fromItem = candidatesIn(format, view, { deliberation: delib.item.heading });
-    candidates.unshift(...fromItem.filter((c) => c.path === "number" || c.path === "report"));
+    candidates.unshift(
+      ...fromItem
+        .filter((c) => c.path === "number" || c.path === "report")
+        .map((c) => (c.path === "report" && label !== undefined ? { ...c, value: `${String(c.value)}${label}` } : c)),
+    );
     const t = delib.item.title;
     const own = foldText(view.text.slice(t.start, t.end));
     // "Adhésion aux associations" then "SHAARL (Société d’Histoire …)": the item's heading, a dash, the sub-heading.
