@@ -40,6 +40,34 @@ Après en avoir délibéré, le Conseil municipal, à l'unanimité, approuve la 
     expect(got[2]?.rapporteur).toEqual({ name: "Paul BLANC", role: "Président de la commission travaux" });
   });
 
+  it("cuts an item whose letters follow its heading, one of them decided", async () => {
+    const got = await records(
+      "one-decided.txt",
+      `${HEADER}${ITEMS}a) Rénovation de l'église – commune historique
+Après en avoir délibéré, le Conseil municipal entérine les décisions prises.
+b) Dégrèvement de l'association – commune historique
+Madame ROUX informe le conseil municipal du courrier reçu.
+`,
+    );
+    expect(got.map((r) => [r.report, r.title])).toEqual([
+      ["1", "TRAVAUX DE VOIRIE - CHOIX DE L'ENTREPRISE"],
+      ["2", "PLANTATION D'UNE HAIE - CHOIX DE L'ENTREPRISE"],
+      ["3a", "Rénovation de l'église – commune historique"],
+    ]);
+  });
+
+  it("keeps one record when the letters come after the item's own text, one of them decided", async () => {
+    const got = await records(
+      "prose-first.txt",
+      `${HEADER}${ITEMS}Monsieur le Maire présente les deux volets du projet.
+a) Rénovation de l'église – commune historique
+b) Mise en valeur du parvis
+Après en avoir délibéré, le Conseil municipal approuve le projet.
+`,
+    );
+    expect(got.map((r) => r.report)).toEqual(["1", "2", "3"]);
+  });
+
   it("keeps one record when the letters are the points of one decision", async () => {
     const got = await records(
       "points.txt",

@@ -8,8 +8,15 @@ import type { Range } from "../extract/candidate.js";
 import type { Format } from "../rules/format.js";
 import { hasDecision } from "./decision.js";
 
-/** An item is cut into its lettered items only when at least this many of them hold a decision. */
+/** An item is cut into its lettered items when at least this many of them hold a decision… */
 export const MIN_DECIDED_SUB_ITEMS = 2;
+/**
+ * …or when its letters (at least this many) follow its heading line straight away, one of them at least
+ * decided: "11. QUESTIONS DIVERSES" / "a) Rénovation Eglise de MEGUILLAUME …" (decided) / "b) Degrèvement
+ * association Pierre NOAL …" (information only) (Putanges-le-Lac, 20 Sept. 2016). Letters after some prose
+ * are points of the item's own text, not items.
+ */
+export const MIN_LETTERS_UNDER_HEADING = 2;
 
 export interface SubItem {
   range: Range;
@@ -51,7 +58,8 @@ function inOrder(hits: readonly Hit[]): Hit[] {
 
 /**
  * The decided lettered items of an item's body, or [] when it is not cut: fewer than MIN_DECIDED_SUB_ITEMS
- * hold a decision, or the item's own text before its first letter decides already ("Après en avoir délibéré,
+ * hold a decision (unless the letters follow the heading straight away, see MIN_LETTERS_UNDER_HEADING), or
+ * the item's own text before its first letter decides already ("Après en avoir délibéré,
  * le Conseil : a) Approuve … b) Autorise …" is one decision in several points). Letters without a decision
  * (an information among questions diverses) give no record.
  */
@@ -61,5 +69,8 @@ export function subItemsOf(format: Format, text: string, body: Range): SubItem[]
   if (first === undefined || hasDecision(format, text, { start: body.start, end: first.start })) return [];
   const items = letters.map((h, i): SubItem => ({ range: { start: h.start, end: letters[i + 1]?.start ?? body.end }, title: h.title, label: h.label }));
   const decided = items.filter((s) => hasDecision(format, text, s.range));
-  return decided.length >= MIN_DECIDED_SUB_ITEMS ? decided : [];
+  const headingEnd = text.indexOf("\n", body.start);
+  const underHeading = headingEnd !== -1 && headingEnd < first.start && text.slice(headingEnd, first.start).trim() === "";
+  const contained = underHeading && letters.length >= MIN_LETTERS_UNDER_HEADING && decided.length > 0;
+  return decided.length >= MIN_DECIDED_SUB_ITEMS || contained ? decided : [];
 }
