@@ -148,6 +148,22 @@ describe("layoutDocument", () => {
     expect(text).toContain("\nIII Adhésion aux associations.");
   });
 
+  it("keeps a running header a line of its own, apart from the page's first line", () => {
+    // "Putanges-Le-Lac, séance du 3 novembre 2017 c. Etude diagnostique …": the header at the top right of
+    // pages 2–5, one line pitch above the text, read as the first line of the page's paragraph.
+    const body = "Le Conseil municipal, après en avoir délibéré, à l'unanimité, approuve la décision modificative.";
+    const header = (n: number): PdfItem => {
+      const h = item(`Ville-sur-Orne, séance du ${n} novembre 2017`, 0, 60);
+      return { ...h, x: 56 + item(body, 56, 0).width - h.width };
+    };
+    const sheet = (n: number, first: string): PdfItem[] => [header(n), ...column([first, body], 56, 60 + PITCH)];
+    const alone = layoutDocument([page(sheet(3, "c. Etude diagnostique des réseaux d’assainissement"))]).text;
+    expect(alone).toContain("2017 c. Etude");
+    const { text } = layoutDocument([page(sheet(3, "b. Décision modificative 5/2017.")), { ...page(sheet(3, "c. Etude diagnostique des réseaux d’assainissement")), number: 2 }]);
+    expect(text.split(/[\n\f]/u)).toContain("c. Etude diagnostique des réseaux d’assainissement");
+    expect(text.split(/[\n\f]/u).filter((l) => l.startsWith("Ville-sur-Orne"))).toHaveLength(2);
+  });
+
   it("joins pages with a form feed and keeps list items apart", () => {
     const p1 = column(["- Renforcer les partenariats avec d'autres pôles au niveau national dans le domaine de la santé et de", "l'aéronautique", "- Participer davantage aux instances nationales"], 56, 60);
     const p2 = column(["Défi 2 : développer toujours plus le nombre d'adhérents."], 56, 60);

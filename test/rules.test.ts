@@ -25,7 +25,7 @@ for (const format of book.formats.values()) {
         for (const text of rule.counterExamples) expect(readWithRule(compiled, text), text).toEqual({});
       });
     }
-    const boundaries = [...format.sections, ...format.deliberationStart, ...format.attachmentStart, ...format.signatureStart, ...format.amount, ...format.decision, ...format.namedVotes, ...format.movements, ...format.presidency, ...format.subDecisions, ...format.citedActs, ...format.pageMarks];
+    const boundaries = [...format.sections, ...format.deliberationStart, ...format.attachmentStart, ...format.signatureStart, ...format.amount, ...format.decision, ...format.namedVotes, ...format.movements, ...format.presidency, ...format.subDecisions, ...format.citedActs, ...format.pageMarks, ...format.subItems];
     for (const { rule, regex } of boundaries) {
       it(`${rule.id} matches its examples and none of its counter-examples`, () => {
         expect(rule.examples.length, `${rule.id} has no example`).toBeGreaterThan(0);

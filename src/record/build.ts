@@ -9,6 +9,7 @@ import type { Candidate, Range } from "../extract/candidate.js";
 import { runFieldRule } from "../extract/field-rules.js";
 import { distinctAmounts, findAmounts } from "../extract/amounts.js";
 import { closingSignature, readSignatory } from "../extract/signatory.js";
+import { scannedSignerTitle } from "../extract/signer-on-scan.js";
 import { findDuplicates } from "../annexes/dedupe.js";
 import { foldForMatch, foldText } from "../normalize/text.js";
 import { buildAttendance, type PrintedCounts } from "./attendance.js";
@@ -32,6 +33,8 @@ const SIGNATORY_CONFIDENCE = 0.85;
 const ANNEX_CONFIDENCE = 0.9;
 /** A bare name closing the minutes is less sure a signature than one under "Le Maire,". */
 const CLOSING_SIGNATURE_CONFIDENCE = 0.7;
+/** A signer inferred from the title alone (the name under it lost to the stroke on a scan): the least sure reading. */
+const TITLE_ONLY_SIGNATURE_CONFIDENCE = 0.6;
 /** A vote's own heading line is its title, as sure as a title rule's reading. */
 const SUB_DECISION_TITLE_CONFIDENCE = 0.85;
 /** Letters a signature's stroke adds to the typed name under it, as OCR reads them ("Yves ARMANDNT"). */
@@ -81,8 +84,14 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const candidates = withoutCitedVotes(read, citedActLines(format.citedActs, view.text, delib.body, typeof body === "string" ? body : null));
   // One vote of an item holding several: the item's heading gives its number, the vote's heading its title.
   if (delib.item !== undefined) {
+    const label = delib.item.label;
+    // "5. QUESTIONS DIVERSES." then "a. Acquisition d’une désherbeuse.": reported "5a".
     const fromItem = candidatesIn(format, view, { deliberation: delib.item.heading });
-    candidates.unshift(...fromItem.filter((c) => c.path === "number" || c.path === "report"));
+    candidates.unshift(
+      ...fromItem
+        .filter((c) => c.path === "number" || c.path === "report")
+        .map((c) => (c.path === "report" && label !== undefined ? { ...c, value: `${String(c.value)}${label}` } : c)),
+    );
     const t = delib.item.title;
     const own = foldText(view.text.slice(t.start, t.end));
     // "Adhésion aux associations" then "SHAARL (Société d’Histoire …)": the item's heading, a dash, the sub-heading.
@@ -120,7 +129,9 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   // an item that is no deliberation ("2015.10.22 - 13 DELEGATION AU MAIRE … le maire / David NICOLAS").
   const last = segments.deliberations.at(-1);
   const tail = last === undefined ? null : { start: last.body.start, end: view.text.length };
-  const signatory = signatoryOf(format, view, delib.body, trail) ?? (tail === null ? null : signatoryOf(format, view, tail, trail)) ?? presidentSigns(view, chosen.get("sitting.president"), trail);
+  const signed = signatoryOf(format, view, delib.body, trail) ?? (tail === null ? null : signatoryOf(format, view, tail, trail)) ?? presidentSigns(view, chosen.get("sitting.president"), trail);
+  const underTitle = signed === null ? presidentUnderTitle(model, view, chosen.get("sitting.president"), trail) : null;
+  const signatory = signed ?? underTitle;
   // "sous la présidence de Monsieur ARMAND", signed "Le Maire : Yves ARMAND": the president's full name.
   const presiding = chosen.get("sitting.president");
   if (signatory !== null && presiding !== undefined && typeof presiding.value === "string") signatory.name = withoutSignatureStroke(signatory.name, presiding.value);
@@ -177,6 +188,8 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   record.vote.unanimous = deriveUnanimity(record.vote, trail);
   record.vote.outcome = deriveOutcome(record.vote, trail);
   resolveSittingNames(record, trail);
+  // The president signs under the title: written with the name the lists give them ("Leroux" → "Sébastien LEROUX").
+  if (underTitle !== null && record.signatory !== null && record.sitting.president !== null) record.signatory.name = record.sitting.president;
   recaseCouncilName(record, view, trail);
   return record;
 }
@@ -258,6 +271,16 @@ function presidentSigns(view: TextView, president: Candidate | undefined, trail:
   if (found === null) return null;
   trail.fromView("signatory.name", found.range, CLOSING_SIGNATURE_CONFIDENCE);
   return { name: found.name, role: null };
+}
+
+/** "Le Secrétaire, Le Maire," closing a scan with no name readable under "Le Maire,": the president, under that title. */
+function presidentUnderTitle(model: DocumentModel, view: TextView, president: Candidate | undefined, trail: Trail): DelibRecord["signatory"] {
+  if (president === undefined || typeof president.value !== "string") return null;
+  const title = scannedSignerTitle(model, view.text, (at) => view.source[at] ?? at);
+  if (title === null) return null;
+  trail.fromSource("signatory.name", president.start, president.end, TITLE_ONLY_SIGNATURE_CONFIDENCE);
+  trail.fromView("signatory.role", title.range, TITLE_ONLY_SIGNATURE_CONFIDENCE);
+  return { name: president.value, role: title.role };
 }
 
 function annexesOf(model: DocumentModel, view: TextView, delib: DeliberationSegment, trail: Trail): Annex[] {

@@ -16,7 +16,11 @@ export function choose(candidates: Candidate[], trail: Trail): Map<string, Candi
       chosen.set(c.path, c);
       continue;
     }
-    if (sameValue(best.value, c.value)) continue;
+    if (sameValue(best.value, c.value)) {
+      // "Rapporteur M. Gaudin" then "cède la parole à monsieur Sylvain Gaudin": one person, the fuller name is kept.
+      if (PERSON_PATHS.has(c.path) && fuller(c.value, best.value) && samePerson(String(best.value), String(c.value))) chosen.set(c.path, c);
+      continue;
+    }
     const key = `${c.path}\u0000${String(c.value)}`;
     if (warned.has(key)) continue;
     warned.add(key);
@@ -30,6 +34,14 @@ export function choose(candidates: Candidate[], trail: Trail): Map<string, Candi
     );
   }
   return chosen;
+}
+
+/** Fields holding one person's name: a later reading that gives more of it (the given name) is kept. */
+const PERSON_PATHS: ReadonlySet<string> = new Set(["rapporteur.name", "sitting.president", "sitting.secretary"]);
+
+/** True when `a` names the person with more words than `b` ("Sylvain Gaudin" against "Gaudin"). */
+function fuller(a: Candidate["value"], b: Candidate["value"]): boolean {
+  return typeof a === "string" && typeof b === "string" && a.trim().split(/\s+/u).length > b.trim().split(/\s+/u).length;
 }
 
 /** "Macé" and "Annick Macé", "2020/005418" and "2020/005418": one value read twice, not two values. */

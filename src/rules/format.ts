@@ -34,6 +34,7 @@ export interface Format {
   subDecisions: Compiled<BoundaryRule>[];
   citedActs: Compiled<BoundaryRule>[];
   pageMarks: Compiled<BoundaryRule>[];
+  subItems: Compiled<BoundaryRule>[];
 }
 
 /** The rule set used when no format's detection matches. */
@@ -92,6 +93,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let subDecisions: BoundaryRule[] = [];
   let citedActs: BoundaryRule[] = [];
   let pageMarks: BoundaryRule[] = [];
+  let subItems: BoundaryRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
     vocabulary = mergeVocabulary(vocabulary, f.vocabulary);
@@ -109,6 +111,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     subDecisions = mergeById(subDecisions, f.subDecisions);
     citedActs = mergeById(citedActs, f.citedActs);
     pageMarks = mergeById(pageMarks, f.pageMarks);
+    subItems = mergeById(subItems, f.subItems);
   }
   const top = chainFiles[0];
   if (top === undefined) throw new Error("empty rule chain");
@@ -133,6 +136,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     subDecisions: compileAll(subDecisions, macros),
     citedActs: compileAll(citedActs, macros),
     pageMarks: compileAll(pageMarks, macros),
+    subItems: compileAll(subItems, macros),
   };
 }
 

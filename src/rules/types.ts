@@ -139,6 +139,11 @@ export interface RuleFile {
    * "title": an item holding two or more gives one record per vote.
    */
   subDecisions?: BoundaryRule[];
+  /**
+   * Lettered items inside a numbered one ("a. Acquisition d’une désherbeuse."), groups "label" and "title": an
+   * item holding two or more that are decided each gives one record per letter (src/segment/sub-items.ts).
+   */
+  subItems?: BoundaryRule[];
   /** Members arriving or leaving during the sitting ("Arrivée de M. X", "Mme Y quitte la séance"); group "names". */
   movements?: BoundaryRule[];
   /** Who presides from here on ("Madame Danielle MAREC prend la présidence", "M. X a été proclamé Maire"); group "name". */

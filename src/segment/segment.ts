@@ -5,6 +5,7 @@ import type { TextView } from "../text/view.js";
 import type { Attachment, DeliberationSegment, Section, Segments } from "./segments.js";
 import { hasDecision } from "./decision.js";
 import { cutShort, type CutShort } from "./truncation.js";
+import { subItemsOf } from "./sub-items.js";
 
 interface Hit {
   start: number;
@@ -272,6 +273,14 @@ export function segment(view: TextView, format: Format): Segments {
   const deliberations: DeliberationSegment[] = ranges.flatMap((range) => {
     const attachments = attachmentsOf(format.attachmentStart, text, range);
     const body = { start: range.start, end: attachments[0]?.range.start ?? range.end };
+    const lettered = subItemsOf(format, text, body);
+    if (lettered.length > 0) {
+      const heading = { start: range.start, end: lineEnd(text, range.start) };
+      return lettered.map((s, i): DeliberationSegment => {
+        const last = i === lettered.length - 1;
+        return { range: last ? { start: s.range.start, end: range.end } : s.range, body: s.range, attachments: last ? attachments : [], item: { heading, title: s.title, label: s.label } };
+      });
+    }
     const votes = subDecisionsOf(format, text, body);
     if (votes.length < MIN_SUB_DECISIONS) return [{ range, body, attachments }];
     const heading = { start: range.start, end: lineEnd(text, range.start) };

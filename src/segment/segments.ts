@@ -26,7 +26,7 @@ export interface DeliberationSegment {
    * One vote of an item holding several ("1/ Présentation du budget" … "Vote des comptes de gestion 2020 :
    * 15 pour"): the item's heading line (its number) and the vote's own heading (its title).
    */
-  item?: { heading: Range; title: Range; underItem?: boolean };
+  item?: { heading: Range; title: Range; underItem?: boolean; label?: string };
   /** From the deliberation's start to its first attachment: number, title, decision, vote, signature. */
   body: Range;
   attachments: Attachment[];

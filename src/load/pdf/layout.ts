@@ -9,6 +9,7 @@ import { removeDoubledGlyphs } from "./fake-bold.js";
 import { hyphenJoin, vocabularyOf } from "./hyphen.js";
 import { startsParagraph } from "./paragraphs.js";
 import { buildRows } from "./rows.js";
+import { runningLines } from "./running.js";
 import type { PdfItem, PdfWord, ReadLine, Row } from "./types.js";
 
 export interface PageInput {
@@ -75,6 +76,7 @@ const lastWordOf = (line: ReadLine): PdfWord | undefined => line.cells[line.cell
 export function assemble(inputs: readonly PageInput[], orders: readonly ReadingOrder[], pitchEm: number, vocabulary: ReadonlySet<string>): LayoutResult {
   let text = "";
   const pages: Page[] = [];
+  const running = runningLines(orders.map((o) => o.lines));
   inputs.forEach((input, p) => {
     if (p > 0) text += "\f";
     const pageStart = text.length;
@@ -86,7 +88,9 @@ export function assemble(inputs: readonly PageInput[], orders: readonly ReadingO
       if (prev !== undefined) {
         const last = lastWordOf(prev);
         // Hyphenated words continue within one column, or from one column into the next of flowing text.
-        const sameFlow = !prev.table && !line.table && prev.region === line.region && (prev.column === line.column || line.flows);
+        // A running header or footer is a paragraph of its own (src/load/pdf/running.ts).
+        const apart = running.has(prev) || running.has(line);
+        const sameFlow = !apart && !prev.table && !line.table && prev.region === line.region && (prev.column === line.column || line.flows);
         const join = sameFlow && last !== undefined ? hyphenJoin(last.text, first.text, vocabulary) : undefined;
         if (join === "join") {
           text = text.slice(0, -1);
@@ -94,7 +98,7 @@ export function assemble(inputs: readonly PageInput[], orders: readonly ReadingO
           const span = model?.spans[model.spans.length - 1];
           if (model !== undefined) model.end -= 1;
           if (span !== undefined) span.end -= 1;
-        } else if (join === undefined) text += startsParagraph(prev, line, pitchEm) ? "\n" : " ";
+        } else if (join === undefined) text += apart || startsParagraph(prev, line, pitchEm) ? "\n" : " ";
       }
       const lineStart = text.length;
       const spans: Span[] = [];
