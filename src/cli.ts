@@ -5,7 +5,7 @@ import { runBatch, UsageError, type BatchSummary } from "./batch/run.js";
 
 const USAGE = `Usage: delib extract <path>... --out <dir> [--concurrency N] [--format <rules-id>] [--ocr auto|off] [--timings] [--quiet]
 
-  <path>          files or folders (walked recursively): .pdf, .txt, .md, ALTO (.xml), hOCR (.hocr, .html, .htm, .xml)
+  <path>          files or folders (walked recursively): .pdf, .txt, .md, ALTO (.xml), hOCR (.hocr, .html, .htm, .xml), SCDL deliberations (.csv)
   --out <dir>     where deliberations.jsonl, documents.jsonl and issues.jsonl are written (must hold none yet)
   --concurrency   documents read at once (default: the number of cores)
   --format        force a rule set instead of detecting it (e.g. grand-besancon/2020)

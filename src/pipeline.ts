@@ -18,6 +18,7 @@ import { detectFormat } from "./format/detect.js";
 import { segment } from "./segment/segment.js";
 import { buildRecord, sha256Hex } from "./record/build.js";
 import { harmoniseNumberForms } from "./refine/number-form.js";
+import { isScdlDeliberations, scdlRecords, SCDL_FORMAT } from "./scdl/records.js";
 import { runChecks } from "./check/run.js";
 
 /** Loader issues that mean part of the document could not be read: its status is then "partial". */
@@ -64,6 +65,18 @@ export async function processDocument(path: string, options: ProcessOptions = {}
     result.text = model.text;
     if (model.pageSources !== undefined) result.pageSources = model.pageSources;
     result.issues.push(...loaded.issues);
+    // Structured data, not minutes: an SCDL deliberations file has its values in columns.
+    if (isScdlDeliberations(model.text)) {
+      const scdl = scdlRecords(model, { path: shown, sha256: result.sha256 });
+      result.format = SCDL_FORMAT;
+      result.issues.push(...scdl.issues);
+      for (const record of scdl.records) {
+        record.issues.push(...runChecks(record));
+        result.records.push(record);
+      }
+      lap("extract");
+      return result;
+    }
     const view: TextView = matchingView(model);
     const detection = detectFormat(view.text, loadRuleBook(), options.format);
     result.format = detection.format.ref;

@@ -8,7 +8,7 @@ import { loadText } from "./text.js";
 import { readXml } from "./xml/parse.js";
 
 /** File endings a folder walk picks up. */
-export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set([".pdf", ".txt", ".md", ".xml", ".hocr", ".html", ".htm"]);
+export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set([".pdf", ".txt", ".md", ".csv", ".xml", ".hocr", ".html", ".htm"]);
 
 const PDF_MAGIC = "%PDF-";
 
@@ -24,7 +24,8 @@ export async function loadDocument(bytes: Uint8Array, path: string, options: Loa
     if (!head.includes(PDF_MAGIC)) throw new LoadError(path, `Expected a PDF (starting with ${PDF_MAGIC}), got other bytes`);
     return loadPdf(bytes, path, options);
   }
-  if (ext === ".txt" || ext === ".md") return loadText(bytes, path);
+  // A CSV file is text; the pipeline reads SCDL deliberation columns from it (src/scdl/).
+  if (ext === ".txt" || ext === ".md" || ext === ".csv") return loadText(bytes, path);
   if (ext === ".xml") {
     // ALTO by its root; hOCR saved as .xml (XHTML with ocr_page elements) is read too.
     const root = readXml(bytes, path, { expected: "ALTO XML", html: false });
