@@ -77,6 +77,12 @@ export async function processDocument(path: string, options: ProcessOptions = {}
       lap("extract");
       return result;
     }
+    // "Nom;Statut;…" (a table of attendance kept beside the minutes): a CSV file holds no minutes to read.
+    if (shown.toLowerCase().endsWith(".csv")) {
+      const header = model.text.slice(0, Math.max(0, model.text.indexOf("\n"))).trim().slice(0, 80);
+      result.issues.push({ severity: "info", ruleId: "scdl.not-deliberations", message: `${shown}: expected the SCDL deliberation columns (DELIB_ID, DELIB_OBJET), got "${header}": no record`, place: null });
+      return result;
+    }
     const view: TextView = matchingView(model);
     const detection = detectFormat(view.text, loadRuleBook(), options.format);
     result.format = detection.format.ref;

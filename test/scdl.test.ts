@@ -42,14 +42,15 @@ describe("SCDL deliberations files", () => {
     }
   });
 
-  it("a CSV without the SCDL columns is read as text and gives no record", async () => {
+  it("a CSV without the SCDL columns gives no record and says why", async () => {
     const dir = mkdtempSync(join(tmpdir(), "delib-scdl-"));
     try {
       const path = join(dir, "budget.csv");
       writeFileSync(path, "Chapitre;Montant\n011;45 000\n");
       const result = await processDocument(path);
       expect(result.records).toEqual([]);
-      expect(result.issues.map((i) => i.ruleId)).toContain("segment.no-deliberation");
+      expect(result.issues.map((i) => i.ruleId)).toEqual(["scdl.not-deliberations"]);
+      expect(result.issues[0]?.message).toContain('got "Chapitre;Montant"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

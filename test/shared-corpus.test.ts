@@ -9,11 +9,12 @@ import { packageRoot } from "../src/paths.js";
 // says why, and the yield never drops below the floor measured when it was last raised (README quotes it).
 const SHARED = join(packageRoot, "..", "shared", "corpus");
 const FLOOR = {
-  documentsWithRecords: 181,
-  records: 1875,
-  filled: { title: 1874, "sitting.date": 1844, "sitting.president": 1671, "council.name": 1635, "council.body": 1847, "vote.outcome": 1771, "vote.unanimous": 1753, "vote.yes": 202, "attendance.members.0.name": 1854 },
+  // Measured 2026-11-29 with --ocr off: 187 of 257 documents, 2,163 records; floors about 2 % below.
+  documentsWithRecords: 185,
+  records: 2120,
+  filled: { title: 2120, "sitting.date": 2075, "sitting.president": 1800, "council.name": 1840, "council.body": 1960, "vote.outcome": 2080, "vote.unanimous": 1805, "vote.yes": 365, "attendance.members.0.name": 1955 },
 };
-const EXPLAINED = new Set(["segment.no-deliberation", "pdf.page-without-text"]);
+const EXPLAINED = new Set(["segment.no-deliberation", "pdf.page-without-text", "scdl.not-deliberations"]);
 
 function lines(file: string): Array<Record<string, unknown>> {
   return readFileSync(file, "utf8")
