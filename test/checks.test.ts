@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { processDocument } from "../src/pipeline.js";
 import { packageRoot } from "../src/paths.js";
-import { runChecks } from "../src/check/run.js";
+import { CHECKS, runChecks } from "../src/check/run.js";
+import { numberYear } from "../src/check/number-year.js";
 import type { DelibRecord } from "../src/model/record.js";
 
 const SEED = join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-31", "source.txt");
@@ -12,6 +13,24 @@ const clone = (): DelibRecord => JSON.parse(JSON.stringify(seed)) as DelibRecord
 const ids = (r: DelibRecord): string[] => runChecks(r).map((i) => i.ruleId);
 
 describe("consistency checks", () => {
+  it("budget.operation-exceeds-planned fires when the operation costs more than the budget line holds", () => {
+    const r = clone();
+    expect(r.budget).toMatchObject({ planned: 120000, operation: 45000 });
+    if (r.budget !== null) r.budget.operation = 150000;
+    expect(ids(r)).toEqual(["budget.operation-exceeds-planned"]);
+    expect(runChecks(r)[0]?.message).toBe("Expected an operation of at most the 120000 € budgeted, got 150000 €");
+  });
+  it("date.number-year-mismatch fires when a dated number names another year than its sitting", () => {
+    const r = clone();
+    expect(r.number).toBe("2020/005418");
+    r.sitting.date = "2021-11-09";
+    expect(ids(r)).toEqual(["date.number-year-mismatch"]);
+    r.number = "1234/5"; // no year: not checked
+    expect(ids(r)).toEqual([]);
+  });
+  it("reads the year a deliberation number opens with", () => {
+    expect(["2022.00022", "2019-04-01", "DEL2025-02", "D 2024-23", "2026_004", "1234/5", "17", "2015.11.23-2A"].map((n) => numberYear(n))).toEqual([2022, 2019, 2025, 2024, 2026, null, null, 2015]);
+  });
   it("the seed passes every check; its only issue is the expected initial mismatch", () => {
     expect(ids(seed)).toEqual([]);
     expect(seed.issues.map((i) => i.ruleId)).toEqual(["name.initial-mismatch"]);
@@ -57,10 +76,11 @@ describe("consistency checks", () => {
     b.to = a.to;
     expect(ids(r)).toEqual([]);
     r.sitting.date = "2019-11-09";
+    r.number = "2019/005418"; // the number names its sitting's year
     expect(ids(r)).toEqual(["proxy.holder-limit"]);
   });
   it("every check's ruleId is listed in the README", () => {
     const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
-    for (const id of ["attendance.partition", "vote.exceeds-voters", "vote.unanimity-contradicted", "vote.outcome-contradicted", "proxy.presence", "proxy.holder-limit"]) expect(readme).toContain(id);
+    for (const check of CHECKS) expect(readme, check.meta.id).toContain(`\`${check.meta.id}\``);
   });
 });

@@ -1,13 +1,15 @@
 import type { Issue } from "../model/issue.js";
 import type { DelibRecord } from "../model/record.js";
 import { attendancePartition } from "./attendance-partition.js";
+import { budgetOperationWithinPlanned } from "./budget-operation.js";
+import { numberYearMatchesSitting } from "./number-year.js";
 import { runCheck, type Check } from "./check.js";
 import { proxyHolderLimit, proxyPresence } from "./proxy-presence.js";
 import { voteWithinVoters } from "./vote-voters.js";
 import { voteOutcome, voteUnanimity } from "./vote-unanimity.js";
 
 /** Every consistency check, in the order their issues are listed. */
-export const CHECKS: readonly Check[] = [attendancePartition, voteWithinVoters, voteUnanimity, voteOutcome, proxyPresence, proxyHolderLimit];
+export const CHECKS: readonly Check[] = [attendancePartition, voteWithinVoters, voteUnanimity, voteOutcome, proxyPresence, proxyHolderLimit, budgetOperationWithinPlanned, numberYearMatchesSitting];
 
 export function runChecks(record: DelibRecord): Issue[] {
   return CHECKS.flatMap((c) => runCheck(c, record));
