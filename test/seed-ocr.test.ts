@@ -7,6 +7,7 @@ import { macroF1, scoreDocument } from "../src/eval/score.js";
 import { packageRoot } from "../src/paths.js";
 import { processDocument } from "../src/pipeline.js";
 import { makeScan, scanOptionsOf, type ManifestEntry } from "../src/tools/make-scan.js";
+import { readManifest } from "../src/tools/manifest.js";
 
 /** Issue 4's acceptance: the seed read from OCR (ALTO, hOCR, a scan made by the repo's script). */
 const SEED = join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-31");
@@ -27,11 +28,10 @@ describe("the seed through OCR", () => {
   }
 
   it("as a 300-dpi image-only scan made by make-scan (corpus/scans.json: 1° skew, noise, JPEG): strict macro F1 ≥ 0.95, number and votes exact", async () => {
-    const manifest = JSON.parse(readFileSync(join(packageRoot, "corpus", "scans.json"), "utf8")) as { cases: ManifestEntry[] };
-    const entry = manifest.cases.find((c) => c.input.startsWith("grand-besancon/"));
+    const entry = readManifest<ManifestEntry>(join(packageRoot, "corpus", "scans.json")).find((c) => c.input === join(SEED, "source.pdf"));
     expect(entry).toBeDefined();
     if (entry === undefined) return;
-    const scan = await makeScan(new Uint8Array(readFileSync(join(packageRoot, "corpus", entry.input))), scanOptionsOf(entry));
+    const scan = await makeScan(new Uint8Array(readFileSync(entry.input)), scanOptionsOf(entry));
     const dir = mkdtempSync(join(tmpdir(), "delib-seed-scan-"));
     try {
       const path = join(dir, "source.scan.pdf");

@@ -11,9 +11,10 @@
  * IEEE double), so the same input, seed and options give the same bytes. Only stderr is written to.
  */
 import { pdfjsAssets } from "../load/pdfjs-assets.js";
+import { readManifest, usageError, type ManifestCase } from "./manifest.js";
 import { runMain } from "./run-main.js";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import { getDocument, VerbosityLevel, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import PDFDocument from "pdfkit";
@@ -261,9 +262,7 @@ export async function makeScan(pdf: Uint8Array, options: ScanOptions): Promise<S
 }
 
 /** One scan of corpus/scans.json: which PDF, where the scan goes, and how it is degraded. */
-export interface ManifestEntry {
-  input: string;
-  output: string;
+export interface ManifestEntry extends ManifestCase {
   seed: number;
   skew?: number;
   quality?: number;
@@ -296,16 +295,8 @@ async function main(argv: string[]): Promise<number> {
   const usage =
     "usage: make-scan <input.pdf> <output.pdf> [--seed N] [--skew DEG] [--quality Q] [--noise SIGMA] [--specks RATE] [--dpi DPI] [--pages N] | make-scan --manifest corpus/scans.json\n";
   if (argv[0] === "--manifest") {
-    const manifestPath = argv[1];
-    if (manifestPath === undefined) {
-      process.stderr.write(usage);
-      return 2;
-    }
-    const base = dirname(resolve(manifestPath));
-    const entries = JSON.parse(readFileSync(manifestPath, "utf8")) as { cases: ManifestEntry[] };
-    for (const e of entries.cases) {
-      await scanFile(resolve(base, e.input), resolve(base, e.output), scanOptionsOf(e));
-    }
+    if (argv[1] === undefined) return usageError(usage);
+    for (const e of readManifest<ManifestEntry>(argv[1])) await scanFile(e.input, e.output, scanOptionsOf(e));
     return 0;
   }
   const positional: string[] = [];
@@ -322,10 +313,7 @@ async function main(argv: string[]): Promise<number> {
     else positional.push(arg);
   }
   const [input, output] = positional;
-  if (input === undefined || output === undefined || positional.length !== 2) {
-    process.stderr.write(usage);
-    return 2;
-  }
+  if (input === undefined || output === undefined || positional.length !== 2) return usageError(usage);
   await scanFile(input, output, options);
   return 0;
 }

@@ -10,10 +10,11 @@
  * words hyphenated across lines, fake bold (doubled glyphs), superscripts, tables, two-column pages.
  * Only stderr is written to; the same input always gives the same bytes.
  */
+import { readManifest, usageError, type ManifestCase } from "./manifest.js";
 import { runMain } from "./run-main.js";
 import { createRequire } from "node:module";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
 
 export interface RenderOptions {
@@ -384,9 +385,7 @@ export async function renderPdf(text: string, options: RenderOptions = {}): Prom
   return { bytes: await done, pages: pageCount, hyphenated: renderer.hyphenated };
 }
 
-interface ManifestEntry {
-  input: string;
-  output: string;
+interface ManifestEntry extends ManifestCase {
   twoColumnPages?: number[];
 }
 
@@ -405,14 +404,8 @@ async function renderFile(input: string, output: string, twoColumnPages: number[
 async function main(argv: string[]): Promise<number> {
   const usage = "usage: render-pdf <input.txt> <output.pdf> [--two-column-pages 1,2] | render-pdf --manifest corpus/render.json\n";
   if (argv[0] === "--manifest") {
-    const manifestPath = argv[1];
-    if (manifestPath === undefined) {
-      process.stderr.write(usage);
-      return 2;
-    }
-    const base = dirname(resolve(manifestPath));
-    const entries = JSON.parse(readFileSync(manifestPath, "utf8")) as { cases: ManifestEntry[] };
-    for (const entry of entries.cases) await renderFile(resolve(base, entry.input), resolve(base, entry.output), entry.twoColumnPages ?? []);
+    if (argv[1] === undefined) return usageError(usage);
+    for (const e of readManifest<ManifestEntry>(argv[1])) await renderFile(e.input, e.output, e.twoColumnPages ?? []);
     return 0;
   }
   const positional: string[] = [];
@@ -424,10 +417,7 @@ async function main(argv: string[]): Promise<number> {
     else positional.push(arg);
   }
   const [input, output] = positional;
-  if (input === undefined || output === undefined || positional.length !== 2) {
-    process.stderr.write(usage);
-    return 2;
-  }
+  if (input === undefined || output === undefined || positional.length !== 2) return usageError(usage);
   await renderFile(input, output, twoColumnPages);
   return 0;
 }
