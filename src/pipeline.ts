@@ -18,7 +18,7 @@ import { detectFormat } from "./format/detect.js";
 import { segment } from "./segment/segment.js";
 import { buildRecord, sha256Hex } from "./record/build.js";
 import { harmoniseNumberForms } from "./refine/number-form.js";
-import { isScdlDeliberations, scdlRecords, SCDL_FORMAT } from "./scdl/records.js";
+import { isScdlDeliberations, notScdlDeliberations, scdlRecords, SCDL_FORMAT } from "./scdl/records.js";
 import { runChecks } from "./check/run.js";
 
 /** Loader issues that mean part of the document could not be read: its status is then "partial". */
@@ -79,8 +79,7 @@ export async function processDocument(path: string, options: ProcessOptions = {}
     }
     // "Nom;Statut;…" (a table of attendance kept beside the minutes): a CSV file holds no minutes to read.
     if (shown.toLowerCase().endsWith(".csv")) {
-      const header = model.text.slice(0, Math.max(0, model.text.indexOf("\n"))).trim().slice(0, 80);
-      result.issues.push({ severity: "info", ruleId: "scdl.not-deliberations", message: `${shown}: expected the SCDL deliberation columns (DELIB_ID, DELIB_OBJET), got "${header}": no record`, place: null });
+      result.issues.push(notScdlDeliberations(shown, model.text));
       return result;
     }
     const view: TextView = matchingView(model);

@@ -61,9 +61,15 @@ export function parseCsv(text: string, separator: string): Cell[][] {
   return rows;
 }
 
+/** A CSV file's header: its first line (all of it when it has one line only). */
+export function headerLine(text: string): string {
+  const nl = text.indexOf("\n");
+  return nl === -1 ? text : text.slice(0, nl);
+}
+
 /** The separator of a CSV file: the one of "," and ";" its header line holds more of. */
 export function csvSeparator(text: string): string {
-  const header = text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n"));
+  const header = headerLine(text);
   const count = (c: string): number => header.split(c).length - 1;
   return count(";") > count(",") ? ";" : ",";
 }

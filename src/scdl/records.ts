@@ -7,7 +7,7 @@ import { foldText } from "../normalize/text.js";
 import { Trail } from "../record/provenance.js";
 import { deriveOutcome, deriveUnanimity } from "../refine/outcome.js";
 import { identityView } from "../text/view.js";
-import { csvSeparator, parseCsv, type Cell } from "./csv.js";
+import { csvSeparator, headerLine, parseCsv, type Cell } from "./csv.js";
 
 /** The rule set a record read from an SCDL file names in `format`. */
 export const SCDL_FORMAT = "scdl/deliberations@2.1";
@@ -38,8 +38,17 @@ const REQUIRED: readonly Column[] = ["DELIB_ID", "DELIB_OBJET"];
 
 /** True when a text's first line names the SCDL deliberation columns. */
 export function isScdlDeliberations(text: string): boolean {
-  const header = text.slice(0, Math.max(0, text.indexOf("\n"))) || text;
+  const header = headerLine(text);
   return REQUIRED.every((c) => header.includes(c));
+}
+
+/** How much of a header an issue quotes. */
+const QUOTED_HEADER = 80;
+
+/** The info issue of a CSV file without the SCDL deliberation columns ("Nom;Statut;…"): no record. */
+export function notScdlDeliberations(path: string, text: string): Issue {
+  const header = headerLine(text).trim().slice(0, QUOTED_HEADER);
+  return { severity: "info", ruleId: "scdl.not-deliberations", message: `${path}: expected the SCDL deliberation columns (${REQUIRED.join(", ")}), got "${header}": no record`, place: null };
 }
 
 export interface ScdlResult {
