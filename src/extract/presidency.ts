@@ -7,23 +7,49 @@ import type { Candidate } from "./candidate.js";
 /** A change of chair read from a statement: as sure as a field read by a rule of its own. */
 const PRESIDENCY_CONFIDENCE = 0.85;
 
+/** A change of chair, and where its statement ends. */
+interface Change {
+  chair: Candidate;
+  statementEnd: number;
+}
+
+/** The changes of chair of a document, read once for all its deliberations (by rule set). */
+const read = new WeakMap<TextView, Map<readonly Compiled<BoundaryRule>[], Change[]>>();
+
+function changesIn(rules: readonly Compiled<BoundaryRule>[], view: TextView): Change[] {
+  let byRules = read.get(view);
+  if (byRules === undefined) {
+    byRules = new Map();
+    read.set(view, byRules);
+  }
+  let changes = byRules.get(rules);
+  if (changes === undefined) {
+    changes = [];
+    for (const { rule, regex } of rules) {
+      regex.lastIndex = 0;
+      for (const m of view.text.matchAll(regex)) {
+        const name = m.indices?.groups?.["name"];
+        if (name === undefined) continue;
+        const range = { start: name[0], end: name[1] };
+        const chair: Candidate = { path: "sitting.president", value: foldText(view.text.slice(range.start, range.end)), ...toSource(view, range.start, range.end), range, ruleId: rule.id, confidence: PRESIDENCY_CONFIDENCE };
+        changes.push({ chair, statementEnd: m.index + m[0].length });
+      }
+    }
+    // Rules in order, then names in order: the last change before a point is the one of latest name.
+    changes.sort((a, b) => a.chair.range.start - b.chair.range.start);
+    byRules.set(rules, changes);
+  }
+  return changes;
+}
+
 /**
  * Who presides at `cutoff`: the last change of chair printed before it ("Madame Danielle MAREC prend la
  * présidence", then "M. Paul LE BIHAN a été proclamé Maire"), as a sitting.president candidate; undefined
- * when the text before it prints none. The rules' group "name" is the person.
+ * when the text before it prints none. The rules' group "name" is the person; a statement counts when it
+ * ends before the cutoff.
  */
 export function presidentAt(rules: readonly Compiled<BoundaryRule>[], view: TextView, cutoff: number): Candidate | undefined {
-  const before = view.text.slice(0, cutoff);
   let last: Candidate | undefined;
-  for (const { rule, regex } of rules) {
-    regex.lastIndex = 0;
-    for (const m of before.matchAll(regex)) {
-      const name = m.indices?.groups?.["name"];
-      if (name === undefined) continue;
-      const range = { start: name[0], end: name[1] };
-      if (last !== undefined && last.range.start > range.start) continue;
-      last = { path: "sitting.president", value: foldText(view.text.slice(range.start, range.end)), ...toSource(view, range.start, range.end), range, ruleId: rule.id, confidence: PRESIDENCY_CONFIDENCE };
-    }
-  }
+  for (const { chair, statementEnd } of changesIn(rules, view)) if (statementEnd <= cutoff) last = chair;
   return last;
 }

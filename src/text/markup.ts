@@ -46,10 +46,22 @@ export function noisePatterns(): ViewPattern[] {
   return patternFile("ocr-noise.json");
 }
 
+const compiled = new WeakMap<ViewPattern, RegExp>();
+
+/** A pattern's regular expression, compiled once (matchAll works on a copy, so one serves every text). */
+function regexOf(p: ViewPattern): RegExp {
+  let re = compiled.get(p);
+  if (re === undefined) {
+    re = new RegExp(p.pattern, "dgmu");
+    compiled.set(p, re);
+  }
+  return re;
+}
+
 /** The edits a pattern makes to `text`. */
 function editsOf(text: string, p: ViewPattern): ViewEdit[] {
   const edits: ViewEdit[] = [];
-  for (const m of text.matchAll(new RegExp(p.pattern, "dgmu"))) {
+  for (const m of text.matchAll(regexOf(p))) {
     const end = m.index + m[0].length;
     const fix = m.indices?.groups?.["fix"];
     if (fix !== undefined) {
