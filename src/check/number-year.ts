@@ -17,12 +17,17 @@ export function numberYear(number: string): number | null {
 
 /** A dated deliberation number names the sitting's year. */
 export const numberYearMatchesSitting: Check = {
-  meta: { id: "date.number-year-mismatch", description: "A deliberation number that opens with a year names the year of its sitting", severity: "warning" },
+  meta: {
+    id: "date.number-year-mismatch",
+    description: "A deliberation number that opens with a year names the year of its sitting",
+    severity: "warning",
+    messages: { year: 'Expected deliberation number "{{number}}" to name the sitting\'s year {{sitting}}, got {{year}}' },
+  },
   run(record, report) {
     const year = record.number === null ? null : numberYear(record.number);
     const date = record.sitting.date;
     if (year === null || date === null) return;
     const sitting = Number(date.slice(0, 4));
-    if (year !== sitting) report(`Expected deliberation number "${record.number}" to name the sitting's year ${sitting}, got ${year}`, placeOf(record, "number"));
+    if (year !== sitting) report({ messageId: "year", data: { number: record.number ?? "", sitting, year }, place: placeOf(record, "number") });
   },
 };

@@ -4,9 +4,11 @@ import { attendancePartition } from "./attendance-partition.js";
 import { budgetOperationWithinPlanned } from "./budget-operation.js";
 import { numberYearMatchesSitting } from "./number-year.js";
 import { runCheck, type Check } from "./check.js";
-import { proxyHolderLimit, proxyPresence } from "./proxy-presence.js";
+import { proxyPresence } from "./proxy-presence.js";
+import { proxyHolderLimit } from "./proxy-holder-limit.js";
 import { voteWithinVoters } from "./vote-voters.js";
-import { voteOutcome, voteUnanimity } from "./vote-unanimity.js";
+import { voteUnanimity } from "./vote-unanimity.js";
+import { voteOutcome } from "./vote-outcome.js";
 
 /** Every consistency check, in the order their issues are listed. */
 export const CHECKS: readonly Check[] = [attendancePartition, voteWithinVoters, voteUnanimity, voteOutcome, proxyPresence, proxyHolderLimit, budgetOperationWithinPlanned, numberYearMatchesSitting];

@@ -2,7 +2,15 @@ import { placeOf, type Check } from "./check.js";
 
 /** yes + no + abstain + notVoting ≤ those who could vote, and never above the members in office. */
 export const voteWithinVoters: Check = {
-  meta: { id: "vote.exceeds-voters", description: "Votes cast fit the members who could vote", severity: "error" },
+  meta: {
+    id: "vote.exceeds-voters",
+    description: "Votes cast fit the members who could vote",
+    severity: "error",
+    messages: {
+      inOffice: "Expected at most {{inOffice}} votes (members in office), got {{cast}}",
+      voters: "Expected at most {{voters}} votes ({{onSite}} on site + {{remote}} remote without proxy + {{proxies}} proxies), got {{cast}}",
+    },
+  },
   run(record, report) {
     const { yes, no, abstain, notVoting } = record.vote;
     if (yes === null) return;
@@ -10,15 +18,13 @@ export const voteWithinVoters: Check = {
     const { members, proxies, counts } = record.attendance;
     const place = placeOf(record, "vote.yes");
     if (counts.inOffice !== null && cast > counts.inOffice) {
-      report(`Expected at most ${counts.inOffice} votes (members in office), got ${cast}`, place);
+      report({ messageId: "inOffice", data: { inOffice: counts.inOffice, cast }, place });
       return;
     }
     if (members.length === 0) return;
     const onSite = members.filter((m) => m.status === "present").length;
-    const remoteWithoutProxy = members.filter((m) => m.status === "remote" && m.proxyTo === undefined).length;
-    const voters = onSite + remoteWithoutProxy + proxies.length;
-    if (cast > voters) {
-      report(`Expected at most ${voters} votes (${onSite} on site + ${remoteWithoutProxy} remote without proxy + ${proxies.length} proxies), got ${cast}`, place);
-    }
+    const remote = members.filter((m) => m.status === "remote" && m.proxyTo === undefined).length;
+    const voters = onSite + remote + proxies.length;
+    if (cast > voters) report({ messageId: "voters", data: { voters, onSite, remote, proxies: proxies.length, cast }, place });
   },
 };
