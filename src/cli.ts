@@ -1,12 +1,13 @@
 import { parseArgs } from "node:util";
 import { availableParallelism } from "node:os";
 import { loadRuleBook } from "./rules/format.js";
-import { runBatch, UsageError, type BatchSummary } from "./batch/run.js";
+import { runBatch, UsageError } from "./batch/run.js";
+import { formatSummary } from "./batch/summary.js";
 
 const USAGE = `Usage: delib extract <path>... --out <dir> [--concurrency N] [--format <rules-id>] [--ocr auto|off] [--timings] [--quiet]
 
   <path>          files or folders (walked recursively): .pdf, .txt, .md, ALTO (.xml), hOCR (.hocr, .html, .htm, .xml), SCDL deliberations (.csv)
-  --out <dir>     where deliberations.jsonl, documents.jsonl and issues.jsonl are written (must hold none yet)
+  --out <dir>     where deliberations.jsonl, documents.jsonl, issues.jsonl and summary.json (the checks report) are written (must hold none yet)
   --concurrency   documents read at once (default: the number of cores)
   --format        force a rule set instead of detecting it (e.g. grand-besancon/2020)
   --ocr           auto (default): OCR PDF pages without a usable text layer (offline); off: read them as empty
@@ -25,11 +26,6 @@ function usage(message: string): number {
   return EXIT_USAGE;
 }
 
-function printSummary(s: BatchSummary): void {
-  const lines = [`delib: ${s.documents} documents, ${s.records} records, ${s.failed} failed, ${s.partial} partial`];
-  for (const [key, n] of Object.entries(s.issues).sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${String(n).padStart(6)}  ${key}`);
-  process.stderr.write(`${lines.join("\n")}\n`);
-}
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -80,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
         if (values.quiet !== true) process.stderr.write(`[${done}/${total}] ${r.status.padEnd(7)} ${r.path}${r.reason === null ? "" : ` — ${r.reason}`}\n`);
       },
     });
-    if (values.quiet !== true) printSummary(summary);
+    if (values.quiet !== true) process.stderr.write(formatSummary(summary));
     return summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
   } catch (e) {
     if (e instanceof UsageError) return usage(e.message);

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli.js";
 import { packageRoot } from "../src/paths.js";
+import type { BatchSummary } from "../src/batch/summary.js";
 import { validateDocumentLine, validateIssueLine, validateRecord } from "../src/contract/validate.js";
 
 const SEED = join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-31", "source.txt");
@@ -55,13 +56,20 @@ describe("delib extract", () => {
     for (const d of docs.slice(1)) expect(String(d["reason"])).toMatch(/(b-corrupt\.pdf|c-empty\.txt): .+/u);
     expect(jsonl(join(out, "deliberations.jsonl"))).toHaveLength(1);
     expectValid(out);
+    // The checks report: the failures with their reasons, every issue of issues.jsonl counted by rule.
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as BatchSummary;
+    expect(summary).toMatchObject({ documents: 3, ok: 1, partial: 0, failed: 2, records: 1, recordsWithErrors: 0, recordsWithWarnings: 1 });
+    expect(summary.failures.map((f) => f.path.split("/").at(-1))).toEqual(["b-corrupt.pdf", "c-empty.txt"]);
+    const lines = jsonl(join(out, "issues.jsonl"));
+    expect(summary.rules.reduce((n, r) => n + r.issues, 0)).toBe(lines.length);
+    expect(summary.rules).toContainEqual({ ruleId: "name.initial-mismatch", severity: "warning", issues: 1, records: 1, documents: 1 });
   });
 
   it("writes byte-identical files for the same input, whatever the concurrency", async () => {
     const outs = [join(tmp(), "o1"), join(tmp(), "o2")];
     expect(await main(["extract", join(packageRoot, "corpus"), "--out", outs[0] as string, "--quiet", "--concurrency", "1"])).toBe(0);
     expect(await main(["extract", join(packageRoot, "corpus"), "--out", outs[1] as string, "--quiet", "--concurrency", "3"])).toBe(0);
-    for (const f of ["deliberations.jsonl", "documents.jsonl", "issues.jsonl"]) {
+    for (const f of ["deliberations.jsonl", "documents.jsonl", "issues.jsonl", "summary.json"]) {
       expect(readFileSync(join(outs[1] as string, f)).equals(readFileSync(join(outs[0] as string, f))), f).toBe(true);
     }
     expectValid(outs[0] as string);
@@ -82,7 +90,7 @@ describe("delib extract", () => {
     const run = spawnSync(process.execPath, [join(packageRoot, "bin", "delib.js"), "extract", join(packageRoot, "corpus"), "--out", out], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/records/u);
+    expect(run.stderr).toMatch(/^delib: \d+ documents \(\d+ ok, 0 partial, 0 failed\), \d+ records: \d+ with errors/mu);
     expect(jsonl(join(out, "deliberations.jsonl")).length).toBeGreaterThan(0);
     expect(execFileSync(process.execPath, [join(packageRoot, "bin", "delib.js"), "--help"], { encoding: "utf8" })).toBe("");
   }, WHOLE_CORPUS_MS);

@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, readdir } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import PQueue from "p-queue";
 import type { DocumentResult } from "../model/result.js";
@@ -8,6 +8,10 @@ import type { OcrMode } from "../load/ocr/choose.js";
 import { shutdownOcr } from "../load/ocr/pool.js";
 import { documentLine, issueLines } from "./lines.js";
 import { walkInputs } from "./walk.js";
+import { SummaryBuilder, type BatchSummary } from "./summary.js";
+
+/** What a run writes into --out: a folder holding any of them is another run's, not to be mixed with. */
+export const OUTPUT_FILES = ["deliberations.jsonl", "documents.jsonl", "issues.jsonl", "summary.json"] as const;
 
 export interface BatchOptions {
   paths: string[];
@@ -21,14 +25,6 @@ export interface BatchOptions {
   onDocument?: (r: DocumentResult, done: number, total: number) => void;
 }
 
-export interface BatchSummary {
-  documents: number;
-  failed: number;
-  partial: number;
-  records: number;
-  issues: Record<string, number>;
-}
-
 /** Thrown for a usage problem the CLI reports with exit code 2. */
 export class UsageError extends Error {}
 
@@ -40,32 +36,29 @@ async function close(stream: WriteStream): Promise<void> {
   await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
 
-/** Reads every input, writes the three JSONL files in input order, streaming as documents finish. */
+export type { BatchSummary };
+
+/** Reads every input, writes the three JSONL files in input order (streaming as documents finish), then summary.json. */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   await mkdir(options.out, { recursive: true });
-  const existing = (await readdir(options.out)).filter((f) => f.endsWith(".jsonl"));
+  const names: readonly string[] = OUTPUT_FILES;
+  const existing = (await readdir(options.out)).filter((f) => f.endsWith(".jsonl") || names.includes(f));
   if (existing.length > 0) throw new UsageError(`Expected an empty --out folder, got ${options.out} holding ${existing.join(", ")} (remove them, or choose another folder)`);
   const { files, missing } = await walkInputs(options.paths);
   const open = (name: string): WriteStream => createWriteStream(join(options.out, name), { encoding: "utf8" });
   const deliberations = open("deliberations.jsonl");
   const documents = open("documents.jsonl");
   const issues = open("issues.jsonl");
-  const summary: BatchSummary = { documents: 0, failed: 0, partial: 0, records: 0, issues: {} };
+  const summary = new SummaryBuilder();
   const total = files.length + missing.length;
+  let emitted = 0;
 
   const emit = (r: DocumentResult): void => {
     for (const rec of r.records) writeLine(deliberations, rec);
     writeLine(documents, documentLine(r, options.timings));
-    for (const line of issueLines(r)) {
-      writeLine(issues, line);
-      const key = `${String(line["severity"])} ${String(line["ruleId"])}`;
-      summary.issues[key] = (summary.issues[key] ?? 0) + 1;
-    }
-    summary.documents++;
-    summary.records += r.records.length;
-    if (r.status === "failed") summary.failed++;
-    if (r.status === "partial") summary.partial++;
-    options.onDocument?.(r, summary.documents, total);
+    for (const line of issueLines(r)) writeLine(issues, line);
+    summary.add(r);
+    options.onDocument?.(r, ++emitted, total);
   };
 
   for (const m of missing) {
@@ -101,5 +94,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     await shutdownOcr();
   }
   await Promise.all([close(deliberations), close(documents), close(issues)]);
-  return summary;
+  const report = summary.summary();
+  await writeFile(join(options.out, "summary.json"), `${JSON.stringify(report, null, 2)}\n`, "utf8");
+  return report;
 }
