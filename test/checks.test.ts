@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { processDocument } from "../src/pipeline.js";
 import { packageRoot } from "../src/paths.js";
 import { CHECKS, runChecks } from "../src/check/run.js";
+import { checkFindings, formatMessage } from "../src/check/check.js";
 import { numberYear } from "../src/check/number-year.js";
 import type { DelibRecord } from "../src/model/record.js";
 
@@ -11,6 +12,8 @@ const SEED = join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-3
 const seed = (await processDocument(SEED)).records[0] as DelibRecord;
 const clone = (): DelibRecord => JSON.parse(JSON.stringify(seed)) as DelibRecord;
 const ids = (r: DelibRecord): string[] => runChecks(r).map((i) => i.ruleId);
+/** "ruleId/messageId" of every finding: which check fired, and which of its messages. */
+const messageIds = (r: DelibRecord): string[] => CHECKS.flatMap((c) => checkFindings(c, r).map((f) => `${c.meta.id}/${f.messageId}`));
 
 describe("consistency checks", () => {
   it("budget.operation-exceeds-planned fires when the operation costs more than the budget line holds", () => {
@@ -78,6 +81,49 @@ describe("consistency checks", () => {
     r.sitting.date = "2019-11-09";
     r.number = "2019/005418"; // the number names its sitting's year
     expect(ids(r)).toEqual(["proxy.holder-limit"]);
+  });
+  it("name.unresolved fires for a proxy end, a proxy holder or a rapporteur nobody listed is", () => {
+    const r = clone();
+    expect(r.rapporteur?.name).toBe("Nicolas BODIN");
+    const p = r.attendance.proxies[0];
+    if (p === undefined) throw new Error("seed has proxies");
+    p.to = "J. FALIVEL";
+    expect(messageIds(r)).toEqual(["name.unresolved/proxyEnd"]);
+    expect(runChecks(r)[0]?.message).toBe('Expected "J. FALIVEL" (attendance.proxies.0.to) among the listed members and substitutes, got no match; kept as printed');
+    const s = clone();
+    if (s.rapporteur !== null) s.rapporteur.name = "N. BODIN"; // initials fit: resolved
+    expect(messageIds(s)).toEqual([]);
+    if (s.rapporteur !== null) s.rapporteur.name = "Nicolas BODEN-MARTIN";
+    expect(messageIds(s)).toEqual(["name.unresolved/rapporteur"]);
+    s.attendance.members = []; // nobody listed: nothing to resolve against
+    expect(messageIds(s).filter((m) => m.startsWith("name."))).toEqual([]);
+  });
+  it("attendance.count-mismatch fires when a printed count disagrees with the names listed", () => {
+    const r = clone();
+    // The seed prints "123" members in office; its present count is worked out from the list (provenance: the list).
+    expect(r.provenance["attendance.counts.inOffice"]?.text).toBe("123");
+    expect(r.provenance["attendance.counts.present"]?.text).toMatch(/^Etaient présents/u);
+    const i = r.attendance.members.findIndex((m) => m.status === "present" && !r.attendance.proxies.some((p) => p.to === m.name));
+    r.attendance.members.splice(i, 1); // a member dropped from the present list
+    expect(messageIds(r)).toEqual(["attendance.count-mismatch/inOffice"]);
+    // Had the document printed "Présents : 65", the present list would be checked against it too.
+    const prov = r.provenance["attendance.counts.present"];
+    if (prov !== undefined) prov.text = "65";
+    expect(messageIds(r)).toEqual(["attendance.count-mismatch/members", "attendance.count-mismatch/inOffice"]);
+    expect(runChecks(r)[0]?.message).toBe("Expected the present list to hold the 65 members printed, got 64 names");
+    const s = clone();
+    s.attendance.proxies.pop();
+    const proxies = s.provenance["attendance.counts.proxies"];
+    if (proxies !== undefined) proxies.text = "52";
+    expect(messageIds(s)).toEqual(["attendance.count-mismatch/proxies"]);
+  });
+  it("every check's message ids name templates whose slots it fills", () => {
+    for (const c of CHECKS) {
+      expect(Object.keys(c.meta.messages).length, c.meta.id).toBeGreaterThan(0);
+      for (const t of Object.values(c.meta.messages)) expect(t, c.meta.id).toMatch(/^Expected /u);
+    }
+    expect(formatMessage("Expected {{a}}, got {{b}}", { a: 1, b: "x" })).toBe("Expected 1, got x");
+    expect(() => formatMessage("Expected {{a}}", {})).toThrow(/names \{\{a\}\}/u);
   });
   it("every check's ruleId is listed in the README", () => {
     const readme = readFileSync(join(packageRoot, "README.md"), "utf8");

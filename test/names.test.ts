@@ -141,6 +141,17 @@ describe("name resolution", () => {
   it("resolves a wrong initial with a note", () => {
     expect(name("F.", "BARBAROSSA")).toBe("Ludovic BARBAROSSA (initial-mismatch)");
   });
+  it("tells two people of one surname and one initial apart by the full given name", () => {
+    // "Mme Monique FOUREY-BECHET donne procuration à Mme Sophie PICHONNIER" (Putanges, 1 March 2021).
+    const family = ["Sophie PICHONNIER", "Sylvain PICHONNIER"].map(rosterEntry);
+    const kind = (given: string) => {
+      const r = resolveName(given, "PICHONNIER", family);
+      return r.kind === "resolved" ? r.entry.name : r.kind;
+    };
+    expect(kind("Sophie")).toBe("Sophie PICHONNIER");
+    expect(kind("Sylvain")).toBe("Sylvain PICHONNIER");
+    expect(kind("S.")).toBe("ambiguous");
+  });
   it("tolerates a one-letter slip in a surname, and not more", () => {
     expect(name("L.", "GAGLIOLO")).toBe("Lorine GAGLILOLO (fuzzy-surname)");
     expect(name("J.", "DUPONT")).toBe("unresolved");

@@ -9,9 +9,11 @@ import { proxyHolderLimit } from "./proxy-holder-limit.js";
 import { voteWithinVoters } from "./vote-voters.js";
 import { voteUnanimity } from "./vote-unanimity.js";
 import { voteOutcome } from "./vote-outcome.js";
+import { namesListed } from "./names-listed.js";
+import { countsMatchLists } from "./count-listed.js";
 
 /** Every consistency check, in the order their issues are listed. */
-export const CHECKS: readonly Check[] = [attendancePartition, voteWithinVoters, voteUnanimity, voteOutcome, proxyPresence, proxyHolderLimit, budgetOperationWithinPlanned, numberYearMatchesSitting];
+export const CHECKS: readonly Check[] = [attendancePartition, countsMatchLists, voteWithinVoters, voteUnanimity, voteOutcome, proxyPresence, proxyHolderLimit, namesListed, budgetOperationWithinPlanned, numberYearMatchesSitting];
 
 export function runChecks(record: DelibRecord): Issue[] {
   return CHECKS.flatMap((c) => runCheck(c, record));

@@ -79,6 +79,9 @@ export function resolveName(given: string | null, surname: string, roster: reado
     fuzzy = true;
   }
   const { fitting, mismatch } = byInitials(given, pool);
+  // "Sophie PICHONNIER" with Sophie and Sylvain PICHONNIER listed: the initial fits both, the given name one.
+  const fullGiven = given === null ? [] : fitting.filter((e) => nameKey(e.given) === nameKey(given));
+  if (fitting.length > 1 && fullGiven.length === 1 && !fuzzy) return { kind: "resolved", entry: fullGiven[0] as RosterEntry, note: null };
   if (fitting.length > 1) return { kind: "ambiguous", candidates: fitting };
   const entry = fitting[0];
   if (entry === undefined) return { kind: "unresolved" };

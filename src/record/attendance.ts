@@ -154,9 +154,7 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
     if (p !== undefined && typeof p.value === "number") {
       counts[key] = p.value;
       trail.fromSource(`attendance.counts.${key}`, p.start, p.end, p.confidence);
-      if (l !== undefined && l.value !== p.value) {
-        trail.issue("warning", "attendance.count-mismatch", `Expected the ${key} list to hold the ${p.value} members printed, got ${l.value} names`, trail.place(l.range));
-      }
+      // A list disagreeing with the figure: the attendance.count-mismatch check (src/check/count-listed.ts) says so.
     } else if (l !== undefined) {
       counts[key] = l.value;
       trail.fromView(`attendance.counts.${key}`, l.range, LIST_CONFIDENCE);
@@ -251,7 +249,7 @@ function resolveRef(ref: PrintedRef, roster: RosterEntry[], path: string, trail:
       trail.issue("warning", "name.ambiguous", `Expected one listed member for "${ref.printed}" (${path}), got ${r.candidates.length}: ${r.candidates.map((c) => c.name).join(", ")}; kept as printed`, place);
       return { name: ref.printed, confidence: UNRESOLVED_CONFIDENCE };
     case "unresolved":
-      trail.issue("warning", "name.unresolved", `Expected "${ref.printed}" (${path}) among the listed members and substitutes, got no match; kept as printed`, place);
+      // Kept as printed; the name.unresolved check (src/check/names-listed.ts) reports it from the record.
       return { name: ref.printed, confidence: UNRESOLVED_CONFIDENCE };
   }
 }
