@@ -23,6 +23,7 @@ import {
   weakFieldsLine,
 } from "../src/eval/baseline.js";
 import { caseGroups, deepMerge, parseExpected } from "../src/eval/expected.js";
+import { errorTally } from "../src/eval/score.js";
 import { TITLE_MATCH_THRESHOLD, matchRecords, softNumberKey, titleSimilarity } from "../src/eval/match.js";
 import { packageRoot } from "../src/paths.js";
 
@@ -104,6 +105,27 @@ function perfectPrediction(): DelibRecord {
 function f1s(score: RecordScore, mode: "strict" | "soft"): Record<string, number> {
   return Object.fromEntries(score.fields.map((f) => [f.field, prf(f[mode], f.recallOnly).f1]));
 }
+
+describe("expected errors", () => {
+  const listed = parseExpected({
+    records: [],
+    expectedErrors: [{ ruleId: "vote.exceeds-voters", count: 2, cause: "document", why: "13 votes printed for 11 members present" }],
+  }).errors;
+  const issue = (ruleId: string, severity: "error" | "warning" = "error") => ({ severity, ruleId, message: "m", place: null });
+  it("accepts exactly the errors listed, warnings aside", () => {
+    expect(errorTally([issue("vote.exceeds-voters"), issue("vote.exceeds-voters"), issue("field.conflict", "warning")], listed).unexpectedErrors).toEqual([]);
+  });
+  it("names an error not listed, and one listed but not raised", () => {
+    expect(errorTally([issue("vote.exceeds-voters"), issue("proxy.presence")], listed).unexpectedErrors).toEqual([
+      "Expected 0 proxy.presence error(s) (expected.json expectedErrors), got 1",
+      "Expected 2 vote.exceeds-voters error(s) (expected.json expectedErrors), got 1",
+    ]);
+  });
+  it("refuses a listed error without its cause or reason", () => {
+    expect(() => parseExpected({ records: [], expectedErrors: [{ ruleId: "x", count: 1, cause: "bug", why: "?" }] })).toThrow(/cause/u);
+    expect(() => parseExpected({ records: [], expectedErrors: [{ ruleId: "x", count: 1, cause: "document", why: " " }] })).toThrow(/why/u);
+  });
+});
 
 describe("scorer", () => {
   it("scores a perfect record 1 on every field, strict and soft", () => {
@@ -739,17 +761,31 @@ describe("regression guard: the real corpus against corpus/BASELINE.md", () => {
     );
   }
 
+  // One run of the corpus serves both guards below.
+  let corpusRun: ReturnType<typeof runEval> | undefined;
+  const notes: string[] = [];
+  const corpusReport = (): ReturnType<typeof runEval> => (corpusRun ??= runEval({ root, log: (l) => notes.push(l) }));
+
   it.skipIf(!hasBaseline)(
     "no case scores below the committed baseline",
     async () => {
       const baseline = parseBaseline(readFileSync(baselineFile, "utf8"));
-      const notes: string[] = [];
-      const report = await runEval({ root, log: (l) => notes.push(l) });
+      const report = await corpusReport();
       for (const n of notes) console.warn(`eval: ${n}`);
       const regressions = compareToBaseline(report.results.map(rowOf), baseline);
       const lines = regressions.map(
         (r) => `${r.caseId} ${r.source}: ${r.figure} ${r.current} < baseline ${r.baseline}`,
       );
+      expect(lines).toEqual([]);
+    },
+    600_000,
+  );
+
+  it.skipIf(!hasBaseline)(
+    "the unmutated corpus raises exactly the error-severity issues its expected.json lists",
+    async () => {
+      const report = await corpusReport();
+      const lines = report.results.flatMap((r) => r.unexpectedErrors.map((m) => `${r.caseId} ${r.source}: ${m}`));
       expect(lines).toEqual([]);
     },
     600_000,

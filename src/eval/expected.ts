@@ -11,6 +11,20 @@
 
 export type ExpectedRecord = Record<string, unknown>;
 
+/**
+ * An error-severity issue the case is known to raise, with why: the document itself does not add up
+ * (`cause: "document"`, Couthenans printing 13 votes for 11 members present), or delib misreads it and
+ * the check rightly catches the bad record (`cause: "extraction"`, a known defect to fix). `source`
+ * narrows it to one source of the case (a file name or a listed path); `count` is exact.
+ */
+export interface ExpectedError {
+  ruleId: string;
+  source: string | null;
+  count: number;
+  cause: "document" | "extraction";
+  why: string;
+}
+
 export interface ExpectedCase {
   /** `family` as written in expected.json, null when absent. */
   family: string | null;
@@ -20,10 +34,27 @@ export interface ExpectedCase {
   records: ExpectedRecord[];
   /** True when the file has no `records` key (one record, the seed's form). */
   single: boolean;
+  /** `expectedErrors`: the error-severity issues the case may raise, [] when absent. */
+  errors: ExpectedError[];
 }
 
 /** Keys of expected.json that describe the case, not a record (dropped from the records). */
-const CASE_KEYS = new Set(["family", "sources", "shared", "records"]);
+const CASE_KEYS = new Set(["family", "sources", "shared", "records", "expectedErrors"]);
+
+function parseErrors(raw: unknown): ExpectedError[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new Error("`expectedErrors` is not an array");
+  return raw.map((e, i) => {
+    if (!isPlainObject(e)) throw new Error(`expectedErrors[${i}] is not an object`);
+    const { ruleId, source, count, cause, why } = e;
+    if (typeof ruleId !== "string" || ruleId === "") throw new Error(`expectedErrors[${i}].ruleId is not a string`);
+    if (source !== undefined && typeof source !== "string") throw new Error(`expectedErrors[${i}].source is not a string`);
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 1) throw new Error(`expectedErrors[${i}].count is not a positive integer`);
+    if (cause !== "document" && cause !== "extraction") throw new Error(`expectedErrors[${i}].cause is neither "document" nor "extraction"`);
+    if (typeof why !== "string" || why.trim() === "") throw new Error(`expectedErrors[${i}].why is empty`);
+    return { ruleId, source: source ?? null, count, cause, why };
+  });
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -52,11 +83,12 @@ export function parseExpected(raw: unknown): ExpectedCase {
   const shared = raw["shared"];
   if (shared !== undefined && shared !== null && !isPlainObject(shared)) throw new Error("`shared` is not an object");
   const base: Record<string, unknown> = isPlainObject(shared) ? shared : {};
+  const errors = parseErrors(raw["expectedErrors"]);
 
   if (!Object.prototype.hasOwnProperty.call(raw, "records")) {
     const own: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(raw)) if (!CASE_KEYS.has(k)) own[k] = v;
-    return { family, sources, records: [deepMerge(base, own) as ExpectedRecord], single: true };
+    return { family, sources, records: [deepMerge(base, own) as ExpectedRecord], single: true, errors };
   }
   const records = raw["records"];
   if (!Array.isArray(records)) throw new Error("`records` is not an array");
@@ -68,6 +100,7 @@ export function parseExpected(raw: unknown): ExpectedCase {
       return deepMerge(base, r) as ExpectedRecord;
     }),
     single: false,
+    errors,
   };
 }
 

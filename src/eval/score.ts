@@ -51,7 +51,8 @@ import {
   valueAt,
   type Mode,
 } from "./fields.js";
-import { caseGroups, parseExpected, type CaseCategory, type CaseGroups, type ExpectedCase, type ExpectedRecord } from "./expected.js";
+import { caseGroups, parseExpected, type CaseCategory, type CaseGroups, type ExpectedCase, type ExpectedError, type ExpectedRecord } from "./expected.js";
+import type { Issue } from "../model/issue.js";
 import { matchRecords, type Matching } from "./match.js";
 
 export interface Counts {
@@ -375,6 +376,8 @@ export interface CaseSource {
   expected: ExpectedRecord[];
   /** The groups of the per-group table. */
   groups: CaseGroups;
+  /** The error-severity issues expected.json lists for this source. */
+  expectedErrors: ExpectedError[];
 }
 
 export interface SkippedSource {
@@ -427,6 +430,10 @@ export function bySource<T extends { caseId: string; source: string }>(a: T, b: 
  * expected.json `sources` (paths relative to the repo root). Listed sources that do not exist, an
  * expected.json that cannot be read and a case without any source are returned as skipped.
  */
+function errorsOf(expected: ExpectedCase, source: string): ExpectedError[] {
+  return expected.errors.filter((e) => e.source === null || e.source === source);
+}
+
 export function discoverCorpus(corpusDir: string, repoRoot: string): { sources: CaseSource[]; skipped: SkippedSource[] } {
   const sources: CaseSource[] = [];
   const skipped: SkippedSource[] = [];
@@ -445,12 +452,12 @@ export function discoverCorpus(corpusDir: string, repoRoot: string): { sources: 
     const local = readdirSync(caseDir)
       .filter((f) => SOURCE_FILE.test(f) && isFile(join(caseDir, f)))
       .sort();
-    for (const f of local) sources.push({ caseId, source: f, path: join(caseDir, f), expected: expected.records, groups: caseGroups(caseId, expected.family, f) });
+    for (const f of local) sources.push({ caseId, source: f, path: join(caseDir, f), expected: expected.records, groups: caseGroups(caseId, expected.family, f), expectedErrors: errorsOf(expected, f) });
     let missing = 0;
     for (const entry of expected.sources) {
       const abs = resolve(repoRoot, entry);
       if (isFile(abs)) {
-        sources.push({ caseId, source: entry, path: abs, expected: expected.records, groups });
+        sources.push({ caseId, source: entry, path: abs, expected: expected.records, groups, expectedErrors: errorsOf(expected, entry) });
       } else {
         skipped.push({ caseId, source: entry, reason: "file not found" });
         missing++;
@@ -487,6 +494,10 @@ export interface SourceResult {
   schemaErrors: number | null;
   /** Why the document failed or threw (stderr only: not written to BASELINE.md). */
   message: string | null;
+  /** Error-severity issues raised (document and records), by ruleId. */
+  errors: Record<string, number>;
+  /** How the errors raised differ from those expected.json lists ("Expected 0 … got 2"): [] when they agree. */
+  unexpectedErrors: string[];
 }
 
 /** Records paired / expected, and predicted records left unpaired. */
@@ -541,7 +552,21 @@ export function scoreSource(src: CaseSource, result: DocumentResult | Error): So
     macroSoft: macroF1(score.fields, "soft"),
     schemaErrors: records.length === 0 ? null : records.reduce((n, r) => n + validateRecord(r).errors.length, 0),
     message: isError ? result.message : result.reason,
+    ...errorTally(isError ? [] : [...result.issues, ...result.records.flatMap((r) => r.issues)], src.expectedErrors),
   };
+}
+
+/** Error-severity issues by ruleId, and how they differ from the ones expected.json lists. */
+export function errorTally(issues: readonly Issue[], expected: readonly ExpectedError[]): Pick<SourceResult, "errors" | "unexpectedErrors"> {
+  const errors: Record<string, number> = {};
+  for (const i of issues) if (i.severity === "error") errors[i.ruleId] = (errors[i.ruleId] ?? 0) + 1;
+  const allowed: Record<string, number> = {};
+  for (const e of expected) allowed[e.ruleId] = (allowed[e.ruleId] ?? 0) + e.count;
+  const unexpectedErrors = [...new Set([...Object.keys(errors), ...Object.keys(allowed)])]
+    .sort()
+    .filter((id) => (errors[id] ?? 0) !== (allowed[id] ?? 0))
+    .map((id) => `Expected ${allowed[id] ?? 0} ${id} error(s) (expected.json expectedErrors), got ${errors[id] ?? 0}`);
+  return { errors, unexpectedErrors };
 }
 
 export const OVERALL_GROUPS: readonly CaseCategory[] = ["real", "written", "negative", "seed", "ocr"];
