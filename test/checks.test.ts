@@ -39,6 +39,14 @@ describe("consistency checks", () => {
     expect(seed.issues.map((i) => i.ruleId)).toEqual(["name.initial-mismatch"]);
     expect(seed.issues[0]?.message).toContain("F. BARBAROSSA");
   });
+  it.each(["source.txt", "source.pdf", "source.alto.xml", "source.hocr"])("the seed's %s: every check passes, one warning (F. BARBAROSSA)", async (file) => {
+    const result = await processDocument(join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-31", file));
+    expect(result.records).toHaveLength(1);
+    const record = result.records[0] as DelibRecord;
+    const notInfo = [...result.issues, ...record.issues].filter((i) => i.severity !== "info");
+    expect(notInfo.map((i) => i.ruleId)).toEqual(["name.initial-mismatch"]);
+    expect(notInfo[0]?.message).toContain('"F. BARBAROSSA"');
+  }, 60_000);
   it("attendance.partition fires when a member drops out of a list", () => {
     const r = clone();
     r.attendance.counts.present = 64;

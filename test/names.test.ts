@@ -138,6 +138,17 @@ describe("name resolution", () => {
     expect(name("JE.", "LAFARGE")).toBe("Jean-Emmanuel LAFARGE");
     expect(name("M.", "LAFARGE")).toBe("Jean-Emmanuel LAFARGE");
   });
+  it("reads initials without their accents", () => {
+    // "À. BIHR" in tesseract's reading of the seed's "A. BIHR"; "É. MARTIN" for Elodie as for Élodie.
+    const roster2 = ["Anne BIHR", "Elodie MARTIN"].map(rosterEntry);
+    const note = (given: string, surname: string) => {
+      const r = resolveName(given, surname, roster2);
+      return r.kind === "resolved" ? `${r.entry.name}${r.note ? ` (${r.note})` : ""}` : r.kind;
+    };
+    expect(note("À.", "BIHR")).toBe("Anne BIHR");
+    expect(note("É.", "MARTIN")).toBe("Elodie MARTIN");
+    expect(note("B.", "BIHR")).toBe("Anne BIHR (initial-mismatch)");
+  });
   it("resolves a wrong initial with a note", () => {
     expect(name("F.", "BARBAROSSA")).toBe("Ludovic BARBAROSSA (initial-mismatch)");
   });

@@ -47,9 +47,14 @@ export function samePerson(a: string, b: string): boolean {
   return short.every((w, k) => long[long.length - short.length + k] === w);
 }
 
+/** Initials without accents: "É." stands for Elodie as for Élodie, and OCR reads "A. BIHR" as "À. BIHR". */
+function bareInitials(given: string): string {
+  return initialsOf(given).normalize("NFD").replace(/\p{M}/gu, "");
+}
+
 function initialsFit(printed: string, entry: RosterEntry): boolean {
-  const want = initialsOf(printed);
-  const have = initialsOf(entry.given);
+  const want = bareInitials(printed);
+  const have = bareInitials(entry.given);
   return want !== "" && have.startsWith(want);
 }
 
