@@ -4,10 +4,11 @@ import { loadRuleBook } from "./rules/format.js";
 import { runBatch, UsageError } from "./batch/run.js";
 import { formatSummary } from "./batch/summary.js";
 
-const USAGE = `Usage: delib extract <path>... --out <dir> [--concurrency N] [--format <rules-id>] [--ocr auto|off] [--timings] [--quiet]
+const USAGE = `Usage: delib extract <path>... --out <dir> [--resume] [--concurrency N] [--format <rules-id>] [--ocr auto|off] [--timings] [--quiet]
 
   <path>          files or folders (walked recursively): .pdf, .txt, .md, ALTO (.xml), hOCR (.hocr, .html, .htm, .xml), SCDL deliberations (.csv)
-  --out <dir>     where deliberations.jsonl, documents.jsonl, issues.jsonl and summary.json (the checks report) are written (must hold none yet)
+  --out <dir>     where deliberations.jsonl, documents.jsonl, issues.jsonl and summary.json (the checks report) are written (must hold none yet, unless --resume)
+  --resume        finish a run into --out that was stopped: documents done with the same sha256 are kept and skipped
   --concurrency   documents read at once (default: the number of cores)
   --format        force a rule set instead of detecting it (e.g. grand-besancon/2020)
   --ocr           auto (default): OCR PDF pages without a usable text layer (offline); off: read them as empty
@@ -56,7 +57,6 @@ export async function main(argv: string[]): Promise<number> {
   if (command !== "extract") return usage(`Expected the command "extract", got ${command === undefined ? "none" : `"${command}"`}`);
   if (paths.length === 0) return usage("Expected at least one file or folder to read, got none");
   if (values.out === undefined) return usage("Expected --out <dir>, got none");
-  if (values.resume === true) return usage("--resume is not available yet (planned: issue 'Archive-scale batches'); run into an empty --out folder");
   const concurrency = values.concurrency === undefined ? availableParallelism() : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) return usage(`Expected --concurrency to be a whole number ≥ 1, got "${values.concurrency}"`);
   if (values.format !== undefined && !loadRuleBook().formats.has(values.format)) {
@@ -71,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       out: values.out,
       concurrency,
       timings: values.timings === true,
+      resume: values.resume === true,
       ...(values.format === undefined ? {} : { format: values.format }),
       onDocument: (r, done, total) => {
         if (values.quiet !== true) process.stderr.write(`[${done}/${total}] ${r.status.padEnd(7)} ${r.path}${r.reason === null ? "" : ` — ${r.reason}`}\n`);

@@ -5,7 +5,7 @@
  * no time, no machine) and printed on stderr.
  */
 import type { Severity } from "../model/issue.js";
-import type { DocumentResult } from "../model/result.js";
+import type { WrittenDocument } from "./resume.js";
 
 export interface RuleCount {
   ruleId: string;
@@ -38,7 +38,8 @@ export class SummaryBuilder {
   private readonly s: BatchSummary = { documents: 0, ok: 0, partial: 0, failed: 0, records: 0, recordsWithErrors: 0, recordsWithWarnings: 0, failures: [], rules: [] };
   private readonly rules = new Map<string, RuleCount>();
 
-  add(r: DocumentResult): void {
+  /** A document just read, or one an earlier run wrote (--resume). */
+  add(r: WrittenDocument): void {
     this.s.documents++;
     this.s[r.status]++;
     if (r.status === "failed") this.s.failures.push({ path: r.path, reason: r.reason ?? "" });
