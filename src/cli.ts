@@ -3,8 +3,9 @@ import { availableParallelism } from "node:os";
 import { loadRuleBook } from "./rules/format.js";
 import { runBatch, UsageError } from "./batch/run.js";
 import { formatSummary } from "./batch/summary.js";
+import { DEFAULT_MAX_PAGES } from "./load/pdf.js";
 
-const USAGE = `Usage: delib extract <path>... --out <dir> [--resume] [--concurrency N] [--format <rules-id>] [--ocr auto|off] [--timings] [--quiet]
+const USAGE = `Usage: delib extract <path>... --out <dir> [--resume] [--concurrency N] [--format <rules-id>] [--ocr auto|off] [--max-pages N] [--timings] [--quiet]
 
   <path>          files or folders (walked recursively): .pdf, .txt, .md, ALTO (.xml), hOCR (.hocr, .html, .htm, .xml), SCDL deliberations (.csv)
   --out <dir>     where deliberations.jsonl, documents.jsonl, issues.jsonl and summary.json (the checks report) are written (must hold none yet, unless --resume)
@@ -12,6 +13,7 @@ const USAGE = `Usage: delib extract <path>... --out <dir> [--resume] [--concurre
   --concurrency   documents read at once (default: the number of cores)
   --format        force a rule set instead of detecting it (e.g. grand-besancon/2020)
   --ocr           auto (default): OCR PDF pages without a usable text layer (offline); off: read them as empty
+  --max-pages     a PDF with more pages fails without being read (default ${DEFAULT_MAX_PAGES})
   --timings       write per-stage milliseconds into documents.jsonl (output is then not byte-identical between runs)
   --quiet         no progress on stderr
 
@@ -39,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
         concurrency: { type: "string" },
         format: { type: "string" },
         ocr: { type: "string" },
+        "max-pages": { type: "string" },
         resume: { type: "boolean" },
         timings: { type: "boolean" },
         quiet: { type: "boolean" },
@@ -62,6 +65,8 @@ export async function main(argv: string[]): Promise<number> {
   if (values.format !== undefined && !loadRuleBook().formats.has(values.format)) {
     return usage(`Expected --format to name a rule set (${[...loadRuleBook().formats.keys()].sort().join(", ")}), got "${values.format}"`);
   }
+  const maxPages = values["max-pages"] === undefined ? undefined : Number(values["max-pages"]);
+  if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1)) return usage(`Expected --max-pages to be a whole number ≥ 1, got "${values["max-pages"]}"`);
   const ocr = values.ocr ?? "auto";
   if (ocr !== "auto" && ocr !== "off") return usage(`Expected --ocr to be "auto" or "off", got "${ocr}"`);
   try {
@@ -72,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
       concurrency,
       timings: values.timings === true,
       resume: values.resume === true,
+      ...(maxPages === undefined ? {} : { maxPages }),
       ...(values.format === undefined ? {} : { format: values.format }),
       onDocument: (r, done, total) => {
         if (values.quiet !== true) process.stderr.write(`[${done}/${total}] ${r.status.padEnd(7)} ${r.path}${r.reason === null ? "" : ` — ${r.reason}`}\n`);

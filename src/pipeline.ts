@@ -31,6 +31,8 @@ export interface ProcessOptions {
   displayPath?: string;
   /** PDF pages without a usable text layer: "auto" (default) OCRs them, "off" reads them as empty. */
   ocr?: OcrMode;
+  /** A PDF with more pages fails unread (default DEFAULT_MAX_PAGES). */
+  maxPages?: number;
 }
 
 function now(): number {
@@ -57,7 +59,10 @@ export async function processDocument(path: string, options: ProcessOptions = {}
   }
   result.sha256 = sha256Hex(bytes);
   try {
-    const loaded = await loadDocument(bytes, shown, options.ocr === undefined ? {} : { ocr: options.ocr });
+    const loaded = await loadDocument(bytes, shown, {
+      ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
+      ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
+    });
     lap("load");
     const { model } = loaded;
     result.kind = model.kind;

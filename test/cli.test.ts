@@ -75,6 +75,16 @@ describe("delib extract", () => {
     expectValid(outs[0] as string);
   }, WHOLE_CORPUS_MS);
 
+  it("fails a PDF longer than --max-pages without reading it, naming the file and the limit", async () => {
+    const out = join(tmp(), "out");
+    const pdf = join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-31", "source.pdf");
+    expect(await main(["extract", pdf, "--out", out, "--quiet", "--max-pages", "10"])).toBe(1);
+    const [doc] = jsonl(join(out, "documents.jsonl"));
+    expect(doc?.["status"]).toBe("failed");
+    expect(doc?.["reason"]).toMatch(/source\.pdf: Expected at most 10 pages \(--max-pages\), got 19: not read$/u);
+    expect(await main(["extract", pdf, "--out", tmp(), "--quiet", "--max-pages", "0"])).toBe(2);
+  });
+
   it("answers usage errors with exit code 2", async () => {
     expect(await main(["extract", SEED, "--quiet"])).toBe(2);
     expect(await main(["frobnicate", SEED, "--out", tmp()])).toBe(2);

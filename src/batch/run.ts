@@ -23,6 +23,8 @@ export interface BatchOptions {
   timings: boolean;
   /** PDF pages without a usable text layer: "auto" (default) OCRs them, "off" reads them as empty. */
   ocr?: OcrMode;
+  /** A PDF with more pages fails unread. */
+  maxPages?: number;
   /** Keep what an earlier run into `out` finished (same path, same sha256) and do the rest. */
   resume?: boolean;
   /** Called once per finished document, in input order (progress, summaries). */
@@ -99,6 +101,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         displayPath: f.display,
         ...(options.format === undefined ? {} : { format: options.format }),
         ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
+        ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
       });
       r.text = ""; // not written; let it go
       done.set(i, r);

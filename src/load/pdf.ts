@@ -17,7 +17,16 @@ import { ocrPage } from "./ocr/page.js";
 export interface PdfOptions {
   /** "auto" (default): OCR pages without a usable text layer; "off": read text layers only. */
   ocr?: OcrMode;
+  /** A PDF with more pages fails without being read (`--max-pages`). */
+  maxPages?: number;
 }
+
+/**
+ * Pages a PDF may have unless `--max-pages` says otherwise: the longest document of the shared corpus has
+ * 49 pages and a year of a council's minutes bound together a few hundred; a file declaring 100,000 pages
+ * (a "PDF bomb") would hold the batch for hours.
+ */
+export const DEFAULT_MAX_PAGES = 2000;
 
 /** The "%PDF-" header may follow a little garbage (allowed by readers): look this far. */
 const HEADER_SEARCH_BYTES = 1024;
@@ -124,6 +133,8 @@ export async function loadPdf(bytes: Uint8Array, path: string, options: PdfOptio
   const mode = options.ocr ?? "auto";
   try {
     if (doc.numPages === 0) throw failure("Expected a PDF with pages, got none");
+    const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    if (doc.numPages > maxPages) throw failure(`Expected at most ${maxPages} pages (--max-pages), got ${doc.numPages}: not read`);
     try {
       layers = await readPages(doc);
     } catch (err) {
