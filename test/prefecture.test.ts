@@ -172,14 +172,16 @@ describe("the seed and the written cases", () => {
     const seed = (await processDocument(join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-31", "source.txt"))).records[0];
     expect(seed?.prefecture).toBeNull();
   });
-  for (const c of ["written/commune/2021-06-14-montfaucon", "written/intercommunal/2022-09-27-portes-du-haut-doubs"]) {
-    it(`${c}: its stamp as expected, every check passing`, async () => {
+  for (const c of ["written/commune/2021-06-14-montfaucon", "written/intercommunal/2022-09-27-portes-du-haut-doubs", "written/register/2023-02-06-foncine-le-haut"]) {
+    it(`${c}: its stamps as expected, every check passing`, async () => {
       const dir = join(packageRoot, "corpus", c);
-      const expected = (JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as { records: Array<{ prefecture: Prefecture }> }).records[0]?.prefecture;
-      const r = (await processDocument(join(dir, "source.txt"))).records[0] as DelibRecord;
-      expect(r.prefecture).toEqual(expected);
-      for (const check of [stampAfterSitting, prefectureIdMatches, prefectureNature]) expect(checkFindings(check, r), check.meta.id).toEqual([]);
-      expect(r.issues.filter((i) => i.ruleId === "field.conflict" || i.ruleId.startsWith("prefecture.") || i.ruleId.startsWith("date."))).toEqual([]);
+      const expected = (JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as { records: Array<{ prefecture: Prefecture }> }).records.map((e) => e.prefecture);
+      const found = (await processDocument(join(dir, "source.txt"))).records;
+      expect(found.map((r) => r.prefecture)).toEqual(expected);
+      for (const r of found) {
+        for (const check of [stampAfterSitting, prefectureIdMatches, prefectureNature]) expect(checkFindings(check, r), check.meta.id).toEqual([]);
+        expect(r.issues.filter((i) => i.ruleId === "field.conflict" || i.ruleId.startsWith("prefecture.") || i.ruleId.startsWith("date."))).toEqual([]);
+      }
     });
   }
 });
