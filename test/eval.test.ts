@@ -96,6 +96,7 @@ function perfectPrediction(): DelibRecord {
     attendance: e.attendance,
     signatory: e.signatory,
     annexes: [],
+    prefecture: null,
     provenance: {},
     confidence: {},
     issues: [],

@@ -15,7 +15,7 @@ function matches(regex: RegExp, text: string): boolean {
 
 for (const format of book.formats.values()) {
   describe(`rules of ${format.ref}`, () => {
-    for (const compiled of format.fields) {
+    for (const compiled of [...format.fields, ...format.stamps]) {
       const { rule } = compiled;
       it(`${rule.id} reads its examples`, () => {
         expect(rule.examples.length, `${rule.id} has no example`).toBeGreaterThan(0);

@@ -46,6 +46,7 @@ function minimalRecord(): DelibRecord {
     },
     signatory: null,
     annexes: [{ title: "Annexe 2", page: 9, duplicateOf: null, similarity: null }],
+    prefecture: null,
     provenance: { number: { page: 1, start: 5120, end: 5131, text: "2020/005418" } },
     confidence: { number: 0.99 },
     issues: [

@@ -3,6 +3,8 @@ import type { DelibRecord } from "../model/record.js";
 import { attendancePartition } from "./attendance-partition.js";
 import { budgetOperationWithinPlanned } from "./budget-operation.js";
 import { numberYearMatchesSitting } from "./number-year.js";
+import { stampAfterSitting } from "./stamp-dates.js";
+import { prefectureIdMatches, prefectureNature } from "./prefecture-id.js";
 import { runCheck, type Check } from "./check.js";
 import { proxyPresence } from "./proxy-presence.js";
 import { proxyHolderLimit } from "./proxy-holder-limit.js";
@@ -13,7 +15,21 @@ import { namesListed } from "./names-listed.js";
 import { countsMatchLists } from "./count-listed.js";
 
 /** Every consistency check, in the order their issues are listed. */
-export const CHECKS: readonly Check[] = [attendancePartition, countsMatchLists, voteWithinVoters, voteUnanimity, voteOutcome, proxyPresence, proxyHolderLimit, namesListed, budgetOperationWithinPlanned, numberYearMatchesSitting];
+export const CHECKS: readonly Check[] = [
+  attendancePartition,
+  countsMatchLists,
+  voteWithinVoters,
+  voteUnanimity,
+  voteOutcome,
+  proxyPresence,
+  proxyHolderLimit,
+  namesListed,
+  budgetOperationWithinPlanned,
+  numberYearMatchesSitting,
+  stampAfterSitting,
+  prefectureIdMatches,
+  prefectureNature,
+];
 
 export function runChecks(record: DelibRecord): Issue[] {
   return CHECKS.flatMap((c) => runCheck(c, record));

@@ -37,6 +37,12 @@ export const SCALAR_FIELDS: readonly string[] = [
   "attendance.counts.remote",
   "attendance.counts.absent",
   "attendance.counts.proxies",
+  // The prefecture's stamp: its identifier (its parts are read from it) and the dates of the control chain.
+  "prefecture.id",
+  "prefecture.sentAt",
+  "prefecture.receivedAt",
+  "prefecture.publishedAt",
+  "prefecture.executoryAt",
 ];
 
 /** Set fields: scored element by element (micro). `amounts` is recall-only. */

@@ -79,6 +79,33 @@ export interface Budget {
   operation: number | null;
 }
 
+/** What an ACTES identifier's last part says the act is: délibération, arrêté réglementaire or individuel, contrat, budget, autre. */
+export type ActNature = "DE" | "AR" | "AI" | "CC" | "BF" | "AU";
+
+/**
+ * The stamp of the legality-control chain printed on the act (S²LOW, FAST, iXBus…; "certifié exécutoire"
+ * mentions): its ACTES identifier, split into its parts, and the dates of each step, ISO, null when not printed.
+ * `publishedAt` is the act's publicity, "Affiché le" before 1 July 2022 and "Publié le" since (ordonnance
+ * 2021-1310: publication online replaced posting as the rule), one step under either word.
+ */
+export interface Prefecture {
+  /** "025-242500049-20201109-2020_005418-DE", OCR slips repaired (O for 0, spaces around dashes). */
+  id: string | null;
+  /** The prefecture's department, 3 characters ("025", "02A"). */
+  department: string | null;
+  /** The SIREN of the collectivity that sent the act. */
+  siren: string | null;
+  /** The act's date as filed, ISO. */
+  actDate: string | null;
+  /** The act's number as filed (the platforms allow A–Z, 0–9 and "_": "2020/005418" is filed "2020_005418"). */
+  actNumber: string | null;
+  nature: ActNature | null;
+  sentAt: string | null;
+  receivedAt: string | null;
+  publishedAt: string | null;
+  executoryAt: string | null;
+}
+
 export interface DelibRecord {
   schemaVersion: typeof SCHEMA_VERSION;
   id: string;
@@ -105,6 +132,8 @@ export interface DelibRecord {
   attendance: Attendance;
   signatory: { name: string; role: string | null } | null;
   annexes: Annex[];
+  /** The prefecture's stamp printed on the act, null when none is. */
+  prefecture: Prefecture | null;
   provenance: Record<string, Provenance>;
   confidence: Record<string, number>;
   issues: Issue[];

@@ -1,3 +1,4 @@
+import { actesDepartment, actesId, compactDate, ocrDigits } from "./actes.js";
 import { amountValue } from "./amount.js";
 import { frenchDate, frenchDateDayMonthYear, frenchDateInWords } from "./date.js";
 import { integer, ocrInteger } from "./integer.js";
@@ -46,6 +47,11 @@ export const NORMALIZERS: Readonly<Record<string, (raw: string) => Normalized>> 
   deliberationNumber: (raw) => foldText(raw).replace(/\s*[-–−]\s*/gu, "-").replace(/\s*_\s*/gu, "_"),
   title: headingTitle,
   date: frenchDate,
+  /** A prefecture stamp's ACTES identifier and its parts (src/normalize/actes.ts): OCR look-alikes of digits repaired. */
+  actesId,
+  actesDepartment,
+  ocrDigits,
+  compactDate,
   dateWords: frenchDateInWords,
   dateDMY: frenchDateDayMonthYear,
   time: clockTime,

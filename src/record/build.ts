@@ -11,6 +11,7 @@ import { distinctAmounts, findAmounts } from "../extract/amounts.js";
 import { closingSignature, readSignatory } from "../extract/signatory.js";
 import { scannedSignerTitle } from "../extract/signer-on-scan.js";
 import { findDuplicates } from "../annexes/dedupe.js";
+import { readPrefecture } from "../extract/prefecture.js";
 import { foldForMatch, foldText } from "../normalize/text.js";
 import { buildAttendance, type PrintedCounts } from "./attendance.js";
 import { choose } from "./choose.js";
@@ -178,6 +179,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     attendance: opening.attendance,
     signatory,
     annexes: annexesOf(model, view, delib, trail),
+    prefecture: readPrefecture(format, view, segments, delib, trail),
     provenance: trail.provenance,
     confidence: trail.confidence,
     issues: trail.issues,

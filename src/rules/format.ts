@@ -35,6 +35,7 @@ export interface Format {
   citedActs: Compiled<BoundaryRule>[];
   pageMarks: Compiled<BoundaryRule>[];
   subItems: Compiled<BoundaryRule>[];
+  stamps: Compiled<FieldRule>[];
 }
 
 /** The rule set used when no format's detection matches. */
@@ -94,6 +95,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
   let citedActs: BoundaryRule[] = [];
   let pageMarks: BoundaryRule[] = [];
   let subItems: BoundaryRule[] = [];
+  let stamps: FieldRule[] = [];
   for (const f of ordered) {
     macros = { ...macros, ...f.macros };
     vocabulary = mergeVocabulary(vocabulary, f.vocabulary);
@@ -112,6 +114,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     citedActs = mergeById(citedActs, f.citedActs);
     pageMarks = mergeById(pageMarks, f.pageMarks);
     subItems = mergeById(subItems, f.subItems);
+    stamps = mergeById(stamps, f.stamps);
   }
   const top = chainFiles[0];
   if (top === undefined) throw new Error("empty rule chain");
@@ -137,6 +140,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     citedActs: compileAll(citedActs, macros),
     pageMarks: compileAll(pageMarks, macros),
     subItems: compileAll(subItems, macros),
+    stamps: compileAll(stamps, macros),
   };
 }
 

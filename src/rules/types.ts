@@ -156,4 +156,10 @@ export interface RuleFile {
   citedActs?: BoundaryRule[];
   /** A page's mark of its place ("Page 18 sur 49"); groups "page" and "of". */
   pageMarks?: BoundaryRule[];
+  /**
+   * The prefecture's stamp ("Reçu en préfecture le 12/11/2020", "ID : 025-242500049-20201109-2020_005418-DE"):
+   * field rules reading `prefecture.*` paths, run by src/extract/prefecture.ts over the text a deliberation's
+   * stamp may lie in (not by the record's field pass, whose scopes do not fit a stamp repeated on every page).
+   */
+  stamps?: FieldRule[];
 }

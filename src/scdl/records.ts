@@ -1,7 +1,8 @@
-import { SCHEMA_VERSION, type DelibRecord } from "../model/record.js";
+import { SCHEMA_VERSION, type DelibRecord, type Prefecture } from "../model/record.js";
 import type { DocumentModel } from "../model/document.js";
 import type { Issue } from "../model/issue.js";
 import { frenchDate } from "../normalize/date.js";
+import { actesDepartment } from "../normalize/actes.js";
 import { integer } from "../normalize/integer.js";
 import { foldText } from "../normalize/text.js";
 import { Trail } from "../record/provenance.js";
@@ -18,7 +19,9 @@ const COLUMN_CONFIDENCE = 0.95;
 /**
  * Columns of the SCDL "Délibérations" schema (version 2.1, schema.data.gouv.fr) and the record paths they fill.
  * VOTE_EFFECTIF is the members in office, VOTE_REEL the members present (PROVENANCE.tsv of the shared corpus).
- * COLL_SIRET, DELIB_MATIERE_*, BUDGET_*, PREF_* and DELIB_URL have no place in the record contract.
+ * PREF_ID names the prefecture that controls the act ("PREF042": "PREF" and its department's 3 characters) and
+ * PREF_DATE is the act's "date d'enregistrement auprès du contrôle de légalité", the date its stamp says it was
+ * received. COLL_SIRET, DELIB_MATIERE_*, BUDGET_* and DELIB_URL have no place in the record contract.
  */
 const COLUMNS = {
   COLL_NOM: "council.name",
@@ -30,6 +33,8 @@ const COLUMNS = {
   VOTE_POUR: "vote.yes",
   VOTE_CONTRE: "vote.no",
   VOTE_ABSTENTION: "vote.abstain",
+  PREF_ID: "prefecture.department",
+  PREF_DATE: "prefecture.receivedAt",
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -102,11 +107,12 @@ function recordOf(model: DocumentModel, view: ReturnType<typeof identityView>, r
     return n;
   };
   const dateCell = cell("DELIB_DATE");
-  const date = dateCell === undefined ? null : (/^\d{4}-\d{2}-\d{2}$/u.test(dateCell.value.trim()) ? dateCell.value.trim() : frenchDate(dateCell.value));
+  const date = dateCell === undefined ? null : isoDate(dateCell.value);
   if (dateCell !== undefined && date !== null) trail.fromSource("sitting.date", dateCell.start, dateCell.end, COLUMN_CONFIDENCE);
   const inOffice = count("VOTE_EFFECTIF");
   // The members in office are the sitting's and the attendance's: one cell, two paths.
   const effectif = cell("VOTE_EFFECTIF");
+  const prefecture = prefectureOf(cell("PREF_ID"), cell("PREF_DATE"), trail);
   if (inOffice !== null && effectif !== undefined) trail.fromSource("sitting.membersInOffice", effectif.start, effectif.end, COLUMN_CONFIDENCE);
   const record: DelibRecord = {
     schemaVersion: SCHEMA_VERSION,
@@ -126,6 +132,7 @@ function recordOf(model: DocumentModel, view: ReturnType<typeof identityView>, r
     attendance: { counts: { inOffice, present: count("VOTE_REEL"), remote: null, absent: null, proxies: null, voters: null }, members: [], proxies: [] },
     signatory: null,
     annexes: [],
+    prefecture,
     provenance: trail.provenance,
     confidence: trail.confidence,
     issues: trail.issues,
@@ -133,4 +140,20 @@ function recordOf(model: DocumentModel, view: ReturnType<typeof identityView>, r
   record.vote.unanimous = deriveUnanimity(record.vote, trail);
   record.vote.outcome = deriveOutcome(record.vote, trail);
   return record;
+}
+
+/** "2022-01-31", or "31/01/2022" as a spreadsheet may write it: ISO, null when it is no date. */
+function isoDate(value: string): string | null {
+  const v = value.trim();
+  return /^\d{4}-\d{2}-\d{2}$/u.test(v) ? v : frenchDate(v);
+}
+
+/** The stamp an SCDL row states in PREF_ID ("PREF042") and PREF_DATE; null when it states neither. */
+function prefectureOf(id: Cell | undefined, date: Cell | undefined, trail: Trail): Prefecture | null {
+  const department = id === undefined ? null : actesDepartment(/^PREF(.{3})$/iu.exec(id.value.trim())?.[1] ?? "");
+  const receivedAt = date === undefined ? null : isoDate(date.value);
+  if (department === null && receivedAt === null) return null;
+  if (id !== undefined && department !== null) trail.fromSource(COLUMNS.PREF_ID, id.start, id.end, COLUMN_CONFIDENCE);
+  if (date !== undefined && receivedAt !== null) trail.fromSource(COLUMNS.PREF_DATE, date.start, date.end, COLUMN_CONFIDENCE);
+  return { id: null, department, siren: null, actDate: null, actNumber: null, nature: null, sentAt: null, receivedAt, publishedAt: null, executoryAt: null };
 }
