@@ -217,7 +217,7 @@ describe("running headers, footers and page numbers", () => {
 
   it("takes numbered item headings that open pages for no running line", () => {
     // "QUESTION No 15" opens 19 of Avranches 2016-04-11's 34 pages: its number counts items, not pages.
-    const pages = [1, 2, 3, 4].map((n) => `QUESTION No ${n * n}\nObjet ${n}\nLe Conseil municipal délibère.\nIl adopte.\nVote ${n}\nPage ${n}`);
+    const pages = [1, 2, 3, 4].map((n) => `QUESTION No ${n * n}\nObjet : travaux de voirie, tranche ${["un", "deux", "trois", "quatre"][n - 1] ?? ""}\nLe Conseil municipal délibère.\nIl adopte.\n${["Adopté.", "Rejeté.", "Reporté.", "Retiré."][n - 1] ?? ""}\nPage ${n}`);
     const { model } = loadText(new TextEncoder().encode(pages.join("\f")), "t.txt");
     expect(findRunningLines(model).map((r) => r.kind)).toEqual(["page-number"]);
   });

@@ -8,7 +8,7 @@ import { clustersOf, type Cluster, type CopyPair } from "./clusters.js";
 import { keepLater } from "./keep.js";
 import { candidatePairs } from "./lsh.js";
 import { estimateJaccard, signature } from "./minhash.js";
-import { foreignTokens } from "./foreign.js";
+import { foreignNumbers, foreignWords, isNumber } from "./foreign.js";
 import { shingles, wordsOf } from "./shingles.js";
 
 /**
@@ -17,9 +17,9 @@ import { shingles, wordsOf } from "./shingles.js";
  */
 export const MIN_BLOCK_WORDS = 30;
 /**
- * LSH candidates whose estimated Jaccard is below this are not aligned: the seed's copies estimate 0.9+
- * (exact 0.937–1.000), and a pair at 0.5 whose words still aligned at NEAR_DUPLICATE_ALIGNED would need
- * its slips spread one every three words, which no OCR of a printed page does.
+ * LSH candidates whose estimated Jaccard is below this are not aligned: the seed's copies estimate 0.95–1.00
+ * (exact 0.937–1.000); a pair aligned at NEAR_DUPLICATE_ALIGNED (one word in ten changed, each change
+ * spoiling 3 shingles) is near 0.5 at worst, so below it the alignment can only fail.
  */
 export const MIN_ESTIMATED_JACCARD = 0.5;
 /**
@@ -38,8 +38,8 @@ export const NEAR_DUPLICATE_ALIGNED = 0.9;
 export const WORDS_PER_NUMBER_SLIP = 2000;
 /**
  * Words of either block that the other prints in no near form (foreign.ts), at most this share of their
- * words: the seed's copies have none; the deliberations of one sitting aligned at 0.9+ have 2.1–8.8 % (but
- * Pierrefonds' two "Création d’un emploi", which only their numbers tell apart).
+ * words: the seed's copies have none; the deliberations of one sitting aligned at 0.9+ have 2.1–8.8 %, or
+ * none for Pierrefonds' two "Création d’un emploi", which only their numbers tell apart.
  */
 export const MAX_FOREIGN_WORD_SHARE = 0.01;
 
@@ -70,12 +70,19 @@ export function findDuplicates(blocks: readonly Block[]): Dedup {
   const signatures = words.map((w) => (w.length < MIN_BLOCK_WORDS ? null : signature(shingles(w))));
   const ids = new WordIds();
   const seq = words.map((w) => ids.of(w));
+  const numbers = words.map((w) => w.filter(isNumber));
+  const letters = words.map((w) => w.filter((t) => !isNumber(t)));
   // Each later block's best confirmed earlier block (highest share, then the earliest).
   const best = new Map<number, CopyPair>();
   for (const [i, j] of candidatePairs(signatures)) {
     if (estimateJaccard(signatures[i] as Uint32Array, signatures[j] as Uint32Array) < MIN_ESTIMATED_JACCARD) continue;
+    // Cheapest test first: numbers are few, and the deliberations of a template differ by them.
+    const n = (words[i]?.length ?? 0) + (words[j]?.length ?? 0);
+    if (foreignNumbers(numbers[i] as string[], numbers[j] as string[]) > Math.floor(n / WORDS_PER_NUMBER_SLIP)) continue;
     const share = alignedShare(seq[i] as Int32Array, seq[j] as Int32Array, NEAR_DUPLICATE_ALIGNED);
-    if (share === null || !onlySlips(words[i] as string[], words[j] as string[])) continue;
+    if (share === null) continue;
+    const maxWords = Math.floor(MAX_FOREIGN_WORD_SHARE * n);
+    if (foreignWords(letters[i] as string[], letters[j] as string[], maxWords) > maxWords) continue;
     const prev = best.get(j);
     if (prev === undefined || share > prev.similarity) best.set(j, { copy: j, original: i, similarity: share });
   }
@@ -98,14 +105,6 @@ export function findDuplicates(blocks: readonly Block[]): Dedup {
     clusters.push({ kept, copies, similarity: round3(Math.min(...c.similarities)) });
   }
   return { blocks: out, clusters };
-}
-
-/** True when what sets two aligned blocks apart are OCR slips: few numbers and few words without a near variant. */
-function onlySlips(a: readonly string[], b: readonly string[]): boolean {
-  const n = a.length + b.length;
-  const maxWords = Math.floor(MAX_FOREIGN_WORD_SHARE * n);
-  const foreign = foreignTokens(a, b, maxWords);
-  return foreign.words <= maxWords && foreign.numbers <= Math.floor(n / WORDS_PER_NUMBER_SLIP);
 }
 
 /** Mean OCR confidence of some blocks, weighted by their words; null when none has one. */

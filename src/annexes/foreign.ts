@@ -6,32 +6,34 @@
  * and by words that are no variant of any other ("atelier relais" / "assainissement", Putanges 2019-04-08).
  */
 
-/** Words this long or longer may be an OCR variant of another; shorter ones ("de", "le", "4") must match. */
+/** Words this long or longer may be an OCR variant of another; shorter ones ("de", "le") must match. */
 const MIN_VARIANT_LENGTH = 4;
 /** An OCR variant is at most this many letters away (inserted, deleted or changed): "prestations"/"prestation". */
 const MAX_VARIANT_EDITS = 2;
 
-export interface Foreign {
-  /** Tokens holding a digit that the other block does not print, both ways. */
-  numbers: number;
-  /** Words that the other block does not print, nor any near variant of them, both ways. */
-  words: number;
-}
-
-/** Levenshtein distance of two words, or max + 1 once it is known to exceed max. */
+/** Levenshtein distance of two words, or max + 1 once it is known to exceed max (two reused rows, no allocation). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
 function editsWithin(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let prev = rowA;
+  let row = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row.push(v);
-      best = Math.min(best, v);
+      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = v;
+      if (v < best) best = v;
     }
     if (best > max) return max + 1;
-    prev = row;
+    [prev, row] = [row, prev];
   }
   return prev[b.length] as number;
 }
@@ -49,26 +51,33 @@ function leftOver(a: readonly string[], b: readonly string[]): string[] {
   return out;
 }
 
+/** A token holding a digit: numbers ("45", "2020", "1er"), and numbers misread ("1O4"). */
+export function isNumber(w: string): boolean {
+  return /\d/u.test(w);
+}
+
+/** Numbers (tokens holding a digit) that one block prints and the other does not, both ways. */
+export function foreignNumbers(a: readonly string[], b: readonly string[]): number {
+  return leftOver(a, b).length + leftOver(b, a).length;
+}
+
 /**
- * The tokens that set two blocks apart beyond OCR slips. Counting stops past `maxWords` foreign words
- * (the caller's limit): a pair that is no copy need not be counted to the end.
+ * Words (no digit) of either block that the other prints in no near form. Counting stops past `max` (the
+ * caller's limit): a pair that is no copy need not be counted to the end.
  */
-export function foreignTokens(a: readonly string[], b: readonly string[], maxWords: number): Foreign {
+export function foreignWords(a: readonly string[], b: readonly string[], max: number): number {
   const onlyA = leftOver(a, b);
   const onlyB = leftOver(b, a);
-  const isNumber = (w: string): boolean => /\d/u.test(w);
-  let numbers = 0;
   let words = 0;
   for (const [mine, theirs] of [
     [onlyA, onlyB],
     [onlyB, onlyA],
   ] as const) {
-    const candidates = theirs.filter((w) => !isNumber(w) && w.length >= MIN_VARIANT_LENGTH);
+    const candidates = theirs.filter((w) => w.length >= MIN_VARIANT_LENGTH);
     for (const w of mine) {
-      if (isNumber(w)) numbers++;
-      else if (w.length < MIN_VARIANT_LENGTH || !candidates.some((c) => editsWithin(w, c, MAX_VARIANT_EDITS) <= MAX_VARIANT_EDITS)) words++;
-      if (words > maxWords) return { numbers, words };
+      if (w.length < MIN_VARIANT_LENGTH || !candidates.some((c) => editsWithin(w, c, MAX_VARIANT_EDITS) <= MAX_VARIANT_EDITS)) words++;
+      if (words > max) return words;
     }
   }
-  return { numbers, words };
+  return words;
 }
