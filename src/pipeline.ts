@@ -20,6 +20,7 @@ import { buildRecord, sha256Hex } from "./record/build.js";
 import { harmoniseNumberForms } from "./refine/number-form.js";
 import { isScdlDeliberations, notScdlDeliberations, scdlRecords, SCDL_FORMAT } from "./scdl/records.js";
 import { runChecks } from "./check/run.js";
+import { runningLinesOf } from "./text/running.js";
 
 /** Loader issues that mean part of the document could not be read: its status is then "partial". */
 const PARTIAL_WHEN: ReadonlySet<string> = new Set(["pdf.truncated", "pdf.page-without-text", "pdf.ocr-failed"]);
@@ -69,6 +70,7 @@ export async function processDocument(path: string, options: ProcessOptions = {}
     result.pages = model.pages.length;
     result.text = model.text;
     if (model.pageSources !== undefined) result.pageSources = model.pageSources;
+    result.running = runningLinesOf(model);
     result.issues.push(...loaded.issues);
     // Structured data, not minutes: an SCDL deliberations file has its values in columns.
     if (isScdlDeliberations(model.text)) {

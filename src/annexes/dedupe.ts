@@ -1,37 +1,122 @@
-import NGrams from "natural/lib/natural/ngrams/ngrams.js";
-import { foldForMatch } from "../normalize/text.js";
+/**
+ * Annexes printed twice: shingles → MinHash signatures → LSH candidates → word alignment → clusters.
+ * Works on blocks of text (a deliberation's attachments, running lines already blanked out); says which
+ * block repeats which. Nothing is removed from the document.
+ */
+import { alignedShare, WordIds } from "./align.js";
+import { clustersOf, type Cluster, type CopyPair } from "./clusters.js";
+import { keepLater } from "./keep.js";
+import { candidatePairs } from "./lsh.js";
+import { estimateJaccard, signature } from "./minhash.js";
+import { foreignNumbers, foreignWords, isNumber } from "./foreign.js";
+import { shingles, wordsOf } from "./shingles.js";
 
 /**
- * Two attachments at least this similar (Jaccard over word 3-grams) are one document printed twice:
- * the seed's OCR'd second copy differs from the first by a few words per page (~0.9); distinct annexes
- * of one deliberation share far less (< 0.3).
+ * A block needs this many words to be compared: two annexes that are a title over a plan or a photo
+ * ("Annexe 4 : plan de situation") share most of their few words without being one annex.
  */
-export const NEAR_DUPLICATE_JACCARD = 0.8;
-const SHINGLE_WORDS = 3;
+export const MIN_BLOCK_WORDS = 30;
+/**
+ * LSH candidates whose estimated Jaccard is below this are not aligned: the seed's copies estimate 0.95–1.00
+ * (exact 0.937–1.000); a pair aligned at NEAR_DUPLICATE_ALIGNED (one word in ten changed, each change
+ * spoiling 3 shingles) is near 0.5 at worst, so below it the alignment can only fail.
+ */
+export const MIN_ESTIMATED_JACCARD = 0.5;
+/**
+ * Two blocks may be one text printed twice when this share of their words aligns, in order (2·LCS / (N+M)).
+ * The seed's copies align at 0.989–1.000 (a few OCR slips per page). Alignment alone does not tell a copy:
+ * deliberations of one sitting align up to 0.981 ("Création d’un emploi d’adjoint" 4 and 5, Pierrefonds
+ * 2018-04-26; "Approbation du compte de gestion" of four budgets, Putanges 2019-04-08, 0.97), so the words
+ * that differ must be OCR slips too (below).
+ */
+export const NEAR_DUPLICATE_ALIGNED = 0.9;
+/**
+ * Numbers a copy may print differently, one per this many words of the two blocks (one misread digit per
+ * 1,000 words of each copy): the seed's copies (3,400 words each) print the same numbers; every pair of
+ * deliberations of one sitting aligned at 0.9+ differs by 2 numbers or more (their numbers, dates, amounts).
+ */
+export const WORDS_PER_NUMBER_SLIP = 2000;
+/**
+ * Words of either block that the other prints in no near form (foreign.ts), at most this share of their
+ * words: the seed's copies have none; the deliberations of one sitting aligned at 0.9+ have 2.1–8.8 %, or
+ * none for Pierrefonds' two "Création d’un emploi", which only their numbers tell apart.
+ */
+export const MAX_FOREIGN_WORD_SHARE = 0.01;
 
-export function shingles(text: string): Set<string> {
-  const words = foldForMatch(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
-  if (words.length < SHINGLE_WORDS) return new Set(words.length > 0 ? [words.join(" ")] : []);
-  return new Set(NGrams.ngrams(words, SHINGLE_WORDS).map((g) => g.join(" ")));
+export interface Block {
+  /** The block's text, running headers and footers blanked out. */
+  text: string;
+  /** Mean OCR word confidence, or null for text that came with none. */
+  confidence: number | null;
 }
 
-export function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let inter = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const s of small) if (large.has(s)) inter++;
-  return inter / (a.size + b.size - inter);
+export interface Duplicate {
+  /** Index of the block kept, or null for a block that repeats nothing (or is itself kept). */
+  duplicateOf: number | null;
+  /** Aligned share of words with that block, 3 decimals. */
+  similarity: number | null;
 }
 
-/** For each text, the index of the earlier text it repeats and how similar they are, or nulls. */
-export function findDuplicates(texts: string[]): Array<{ duplicateOf: number | null; similarity: number | null }> {
-  const sets = texts.map(shingles);
-  return sets.map((set, i) => {
-    let best: { j: number; s: number } | null = null;
-    for (let j = 0; j < i; j++) {
-      const s = jaccard(set, sets[j] as Set<string>);
-      if (s >= NEAR_DUPLICATE_JACCARD && (best === null || s > best.s)) best = { j, s };
-    }
-    return best === null ? { duplicateOf: null, similarity: null } : { duplicateOf: best.j, similarity: Math.round(best.s * 1000) / 1000 };
-  });
+export interface Dedup {
+  blocks: Duplicate[];
+  clusters: Cluster[];
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Which blocks repeat which, and the clusters they form. Deterministic: same blocks, same answer. */
+export function findDuplicates(blocks: readonly Block[]): Dedup {
+  const words = blocks.map((b) => wordsOf(b.text));
+  const signatures = words.map((w) => (w.length < MIN_BLOCK_WORDS ? null : signature(shingles(w))));
+  const ids = new WordIds();
+  const seq = words.map((w) => ids.of(w));
+  const numbers = words.map((w) => w.filter(isNumber));
+  const letters = words.map((w) => w.filter((t) => !isNumber(t)));
+  // Each later block's best confirmed earlier block (highest share, then the earliest).
+  const best = new Map<number, CopyPair>();
+  for (const [i, j] of candidatePairs(signatures)) {
+    if (estimateJaccard(signatures[i] as Uint32Array, signatures[j] as Uint32Array) < MIN_ESTIMATED_JACCARD) continue;
+    // Cheapest test first: numbers are few, and the deliberations of a template differ by them.
+    const n = (words[i]?.length ?? 0) + (words[j]?.length ?? 0);
+    if (foreignNumbers(numbers[i] as string[], numbers[j] as string[]) > Math.floor(n / WORDS_PER_NUMBER_SLIP)) continue;
+    const share = alignedShare(seq[i] as Int32Array, seq[j] as Int32Array, NEAR_DUPLICATE_ALIGNED);
+    if (share === null) continue;
+    const maxWords = Math.floor(MAX_FOREIGN_WORD_SHARE * n);
+    if (foreignWords(letters[i] as string[], letters[j] as string[], maxWords) > maxWords) continue;
+    const prev = best.get(j);
+    if (prev === undefined || share > prev.similarity) best.set(j, { copy: j, original: i, similarity: share });
+  }
+  // A third printing points at the first, not at the second.
+  const rootOf = (i: number): number => {
+    let at = i;
+    for (let p = best.get(at); p !== undefined; p = best.get(at)) at = p.original;
+    return at;
+  };
+  const pairs = [...best.values()].map((p) => ({ ...p, original: rootOf(p.original) }));
+  const out: Duplicate[] = blocks.map(() => ({ duplicateOf: null, similarity: null }));
+  const clusters: Cluster[] = [];
+  for (const c of clustersOf(pairs)) {
+    const later = keepLater(meanConfidence(blocks, words, c.originals), meanConfidence(blocks, words, c.copies));
+    const kept = later ? c.copies : c.originals;
+    const copies = later ? c.originals : c.copies;
+    copies.forEach((copy, k) => {
+      out[copy] = { duplicateOf: kept[k] as number, similarity: round3(c.similarities[k] as number) };
+    });
+    clusters.push({ kept, copies, similarity: round3(Math.min(...c.similarities)) });
+  }
+  return { blocks: out, clusters };
+}
+
+/** Mean OCR confidence of some blocks, weighted by their words; null when none has one. */
+function meanConfidence(blocks: readonly Block[], words: readonly string[][], which: readonly number[]): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const i of which) {
+    const c = blocks[i]?.confidence ?? null;
+    if (c === null) continue;
+    const w = words[i]?.length ?? 0;
+    sum += c * w;
+    n += w;
+  }
+  return n === 0 ? null : sum / n;
 }

@@ -15,6 +15,7 @@ export function documentLine(r: DocumentResult, withTimings: boolean): Record<st
     timings: withTimings ? r.timings : null,
     issues: r.issues,
     ...(r.pageSources === undefined ? {} : { pageSources: r.pageSources }),
+    ...(r.running === undefined ? {} : { running: r.running }),
   };
 }
 

@@ -13,4 +13,6 @@ export interface Issue {
   ruleId: string;
   message: string;
   place: Place | null;
+  /** Other places the issue is about ("annex.duplicate": the copy kept, which `place`'s copy repeats). */
+  related?: Place[];
 }

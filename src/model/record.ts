@@ -69,7 +69,9 @@ export interface Vote {
 export interface Annex {
   title: string;
   page: number;
+  /** Index of the annex this one is a copy of (src/annexes/), or null. */
   duplicateOf: number | null;
+  /** The share of the two copies' words that align, in order (2·LCS / (N + M)), or null. */
   similarity: number | null;
 }
 

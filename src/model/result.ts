@@ -1,6 +1,7 @@
 import type { Issue } from "./issue.js";
 import type { PageSource, SourceKind } from "./document.js";
 import type { DelibRecord } from "./record.js";
+import type { RunningLine } from "../text/running.js";
 
 export type DocumentStatus = "ok" | "partial" | "failed";
 
@@ -20,6 +21,8 @@ export interface DocumentResult {
   issues: Issue[];
   /** PDFs: per page, text layer or OCR, and why; absent for other inputs. */
   pageSources?: PageSource[];
+  /** Running headers, footers and page numbers (src/text/running.ts); absent when the document could not be read. */
+  running?: RunningLine[];
   /** Milliseconds per stage. Not deterministic: written to documents.jsonl only when asked. */
   timings: Record<string, number>;
   /** The assembled text, kept so tests can check provenance; never written out. */

@@ -12,6 +12,9 @@ import { closingSignature, readSignatory } from "../extract/signatory.js";
 import { scannedSignerTitle } from "../extract/signer-on-scan.js";
 import { findDuplicates } from "../annexes/dedupe.js";
 import { readPrefecture } from "../extract/prefecture.js";
+import { attachmentBlocks } from "../annexes/blocks.js";
+import { duplicateIssue } from "../annexes/issue.js";
+import { runningLinesOf, runningRanges } from "../text/running.js";
 import { foldForMatch, foldText } from "../normalize/text.js";
 import { buildAttendance, type PrintedCounts } from "./attendance.js";
 import { choose } from "./choose.js";
@@ -285,16 +288,26 @@ function presidentUnderTitle(model: DocumentModel, view: TextView, president: Ca
   return { name: president.value, role: title.role };
 }
 
+/**
+ * The deliberation's attachments as annexes, a copy of another marked `duplicateOf` (src/annexes/dedupe.ts),
+ * one `annex.duplicate` issue per cluster of copies. Attachments are read nowhere else today: amounts come
+ * from the body only (amountsOf); whatever reads them later skips copies with `isDuplicate` (annexes/kept.ts).
+ */
 function annexesOf(model: DocumentModel, view: TextView, delib: DeliberationSegment, trail: Trail): Annex[] {
-  const texts = delib.attachments.map((a) => view.text.slice(a.range.start, a.range.end));
-  const dups = findDuplicates(texts);
-  return delib.attachments.map((a, i) => {
+  const dedup = findDuplicates(attachmentBlocks(model, view, delib.attachments, runningRanges(runningLinesOf(model))));
+  const annexes = delib.attachments.map((a, i) => {
     const title = a.title ?? foldText(view.text.slice(a.titleRange.start, a.titleRange.end));
     trail.fromView(`annexes.${i}.title`, a.titleRange, ANNEX_CONFIDENCE);
     const { start } = toSource(view, a.titleRange.start, a.titleRange.end);
-    const dup = dups[i] ?? { duplicateOf: null, similarity: null };
+    const dup = dedup.blocks[i] ?? { duplicateOf: null, similarity: null };
     return { title, page: pageAt(model, start), duplicateOf: dup.duplicateOf, similarity: dup.similarity };
   });
+  const spans = delib.attachments.map((a, i) => {
+    const { start, end } = toSource(view, a.range.start, a.range.end);
+    return { title: annexes[i]?.title ?? "", place: { page: pageAt(model, start), start, end }, lastPage: pageAt(model, Math.max(start, end - 1)) };
+  });
+  for (const cluster of dedup.clusters) trail.issues.push(duplicateIssue(cluster, spans));
+  return annexes;
 }
 
 /** sha256 of bytes, hex. */
