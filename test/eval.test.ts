@@ -332,7 +332,7 @@ describe("expected.json", () => {
     expect(single.records[0]!["number"]).toBe("2020/005418");
     expect(single.records[0]).not.toHaveProperty("sources");
     expect(parseExpected({ shared: { number: "9" }, title: "T" }).records).toEqual([{ number: "9", title: "T" }]);
-    expect(parseExpected({ records: [] })).toEqual({ family: null, sources: [], records: [], single: false });
+    expect(parseExpected({ records: [] })).toEqual({ family: null, sources: [], records: [], single: false, errors: [] });
     expect(() => parseExpected({ records: {} })).toThrow(/records/);
     expect(() => parseExpected([])).toThrow();
     expect(deepMerge({ a: { b: 1, c: [1] } }, { a: { c: [2] } })).toEqual({ a: { b: 1, c: [2] } });
