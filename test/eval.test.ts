@@ -95,6 +95,7 @@ function perfectPrediction(): DelibRecord {
     attendance: e.attendance,
     signatory: e.signatory,
     annexes: [],
+    budgetTables: [],
     provenance: {},
     confidence: {},
     issues: [],

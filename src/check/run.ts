@@ -2,6 +2,7 @@ import type { Issue } from "../model/issue.js";
 import type { DelibRecord } from "../model/record.js";
 import { attendancePartition } from "./attendance-partition.js";
 import { budgetOperationWithinPlanned } from "./budget-operation.js";
+import { budgetTableSum } from "./budget-table-sum.js";
 import { numberYearMatchesSitting } from "./number-year.js";
 import { runCheck, type Check } from "./check.js";
 import { proxyPresence } from "./proxy-presence.js";
@@ -11,7 +12,7 @@ import { voteUnanimity } from "./vote-unanimity.js";
 import { voteOutcome } from "./vote-outcome.js";
 
 /** Every consistency check, in the order their issues are listed. */
-export const CHECKS: readonly Check[] = [attendancePartition, voteWithinVoters, voteUnanimity, voteOutcome, proxyPresence, proxyHolderLimit, budgetOperationWithinPlanned, numberYearMatchesSitting];
+export const CHECKS: readonly Check[] = [attendancePartition, voteWithinVoters, voteUnanimity, voteOutcome, proxyPresence, proxyHolderLimit, budgetOperationWithinPlanned, budgetTableSum, numberYearMatchesSitting];
 
 export function runChecks(record: DelibRecord): Issue[] {
   return CHECKS.flatMap((c) => runCheck(c, record));

@@ -11,6 +11,7 @@ import { distinctAmounts, findAmounts } from "../extract/amounts.js";
 import { closingSignature, readSignatory } from "../extract/signatory.js";
 import { scannedSignerTitle } from "../extract/signer-on-scan.js";
 import { findDuplicates } from "../annexes/dedupe.js";
+import { budgetTablesOf } from "./budget-tables.js";
 import { foldForMatch, foldText } from "../normalize/text.js";
 import { buildAttendance, type PrintedCounts } from "./attendance.js";
 import { choose } from "./choose.js";
@@ -143,6 +144,9 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
 
+  // Tables are read once: an annex printed twice is read in its first copy only.
+  const annexes = annexesOf(model, view, delib, trail);
+  const tableRanges = [delib.body, ...delib.attachments.filter((_, i) => annexes[i]?.duplicateOf === null).map((a) => a.range)];
   const opening = buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail, chosen.get("sitting.president"));
   const record: DelibRecord = {
     schemaVersion: SCHEMA_VERSION,
@@ -177,7 +181,8 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     },
     attendance: opening.attendance,
     signatory,
-    annexes: annexesOf(model, view, delib, trail),
+    annexes,
+    budgetTables: budgetTablesOf(format, view, tableRanges, trail),
     provenance: trail.provenance,
     confidence: trail.confidence,
     issues: trail.issues,

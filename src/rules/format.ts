@@ -4,6 +4,7 @@ import { rulesDir } from "../paths.js";
 import { compilePattern, EMPTY_VOCABULARY, mergeById, mergeVocabulary, type FullVocabulary } from "./compile.js";
 import type { BoundaryRule, DetectRule, FieldRule, RuleFile, SectionRule } from "./types.js";
 import { VIEW_PATTERN_FILES } from "../text/markup.js";
+import { budgetTableRules, type CompiledBudgetTableRules } from "./budget-tables.js";
 
 export interface Compiled<T> {
   rule: T;
@@ -35,6 +36,7 @@ export interface Format {
   citedActs: Compiled<BoundaryRule>[];
   pageMarks: Compiled<BoundaryRule>[];
   subItems: Compiled<BoundaryRule>[];
+  budgetTables: CompiledBudgetTableRules;
 }
 
 /** The rule set used when no format's detection matches. */
@@ -137,6 +139,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     citedActs: compileAll(citedActs, macros),
     pageMarks: compileAll(pageMarks, macros),
     subItems: compileAll(subItems, macros),
+    budgetTables: budgetTableRules(ordered, macros),
   };
 }
 

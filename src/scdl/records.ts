@@ -126,6 +126,7 @@ function recordOf(model: DocumentModel, view: ReturnType<typeof identityView>, r
     attendance: { counts: { inOffice, present: count("VOTE_REEL"), remote: null, absent: null, proxies: null, voters: null }, members: [], proxies: [] },
     signatory: null,
     annexes: [],
+    budgetTables: [],
     provenance: trail.provenance,
     confidence: trail.confidence,
     issues: trail.issues,
