@@ -9,6 +9,8 @@ import { sumMismatches } from "../src/extract/budget-sums.js";
 import { budgetTableSum } from "../src/check/budget-table-sum.js";
 import { checkFindings } from "../src/check/check.js";
 import type { BudgetTable, DelibRecord } from "../src/model/record.js";
+import { matchingView } from "../src/text/markup.js";
+import { toSource } from "../src/text/view.js";
 import { textRecords } from "./text-records.js";
 
 const SEED = join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-31");
@@ -84,6 +86,15 @@ describe("findBudgetTables", () => {
   it("needs a total and two lines", () => {
     expect(tablesOf("Dépenses\nPersonnel\t482 812\nFrais de structure\t205 000")).toEqual([]);
     expect(tablesOf("Dépenses\nMontant des travaux\t73 568\nTotal\t73 568")).toEqual([]);
+  });
+  it("reads a scan's cells through its specks, the provenance keeping them", () => {
+    const text = "Recettes prévisionnelles (en €)\nEtat\t“101514\nPMA\t‘3 000\nTotal recettes\t104 514";
+    const view = matchingView({ kind: "pdf", text, pages: [] });
+    const [table] = findBudgetTables(rules, view.text, [{ start: 0, end: view.text.length }]);
+    expect(table?.rows.map((r) => r.value)).toEqual([101514, 3000, 104514]);
+    const etat = table?.rows[0]?.amount ?? { start: 0, end: 0 };
+    const { start, end } = toSource(view, etat.start, etat.end);
+    expect(text.slice(start, end)).toBe("101514");
   });
   it("reads no table in prose, vote counts, dates or a budget's columns read as one", () => {
     const negatives = [

@@ -10,7 +10,8 @@
  * Set fields (attendance.members as name|civility|commune|status|substitute.name|proxyTo tuples,
  * attendance.proxies as from→to pairs, budgetTables as the label|value|kind rows of all the record's
  * tables): multiset intersection; TP = matched, FP = predicted − matched, FN = expected − matched.
- * amounts: each value of expected `amountsMustInclude` must be among the predicted amounts' values (recall only: FP is never counted and F1 is the recall).
+ * amounts: each value of expected `amountsMustInclude` must be among the predicted amounts' values
+ * (recall only: FP is never counted and F1 is the recall).
  * Strict = exact equality; soft = equality after foldText (fields.ts).
  *
  * A document (one source) is scored against all the records its case expects (expected.ts): its

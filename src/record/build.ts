@@ -144,7 +144,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
 
-  // Tables are read once: an annex printed twice is read in its first copy only.
+  // Tables are read once: an annex printed twice is read in its first copy only (annexes[i] is attachments[i]).
   const annexes = annexesOf(model, view, delib, trail);
   const tableRanges = [delib.body, ...delib.attachments.filter((_, i) => annexes[i]?.duplicateOf === null).map((a) => a.range)];
   const opening = buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail, chosen.get("sitting.president"));
