@@ -16,6 +16,13 @@ export type BudgetLine =
   | { kind: "title"; range: Range }
   | { kind: "other" };
 
+/**
+ * A row's label names a budget line in a few words ("Région Bourgogne Franche-Comté", "DETR (50 % maximum à
+ * hauteur de 100.000 €)", 60 characters at most in the shared corpus); a longer one is a sentence that ends
+ * with an amount ("Le bureau attribue … pour un montant de : 1 000").
+ */
+const MAX_LABEL_CHARS = 120;
+
 function exec(rules: readonly Compiled<BoundaryRule>[], line: string): RegExpExecArray | null {
   for (const { regex } of rules) {
     regex.lastIndex = 0;
@@ -45,7 +52,7 @@ export function readBudgetLine(rules: CompiledBudgetTableRules, text: string, ra
     const label = groupRange(row, "label", line, range.start);
     const amount = groupRange(row, "amount", line, range.start);
     const digits = row.groups?.["digits"];
-    if (label !== null && amount !== null && digits !== undefined) {
+    if (label !== null && amount !== null && digits !== undefined && label.end - label.start <= MAX_LABEL_CHARS) {
       const labelText = text.slice(label.start, label.end);
       const subtotal = exec(rules.subtotals, labelText) !== null;
       return { kind: "row", label, amount, digits, subtotal, total: !subtotal && exec(rules.totals, labelText) !== null };
