@@ -23,6 +23,9 @@ export type BudgetLine =
  */
 const MAX_LABEL_CHARS = 120;
 
+/** A table's title is a heading of a few words ("Dépenses prévisionnelles (en € HT)"); a longer line is prose. */
+const MAX_TITLE_CHARS = 120;
+
 function exec(rules: readonly Compiled<BoundaryRule>[], line: string): RegExpExecArray | null {
   for (const { regex } of rules) {
     regex.lastIndex = 0;
@@ -64,7 +67,7 @@ export function readBudgetLine(rules: CompiledBudgetTableRules, text: string, ra
     if (heading !== null) return { kind: "group", range: heading };
   }
   if (exec(rules.columns, line) !== null) return { kind: "columns" };
-  if (exec(rules.titles, line) !== null) return { kind: "title", range: trimmed(line, range) };
+  if (line.trim().length <= MAX_TITLE_CHARS && exec(rules.titles, line) !== null) return { kind: "title", range: trimmed(line, range) };
   return { kind: "other" };
 }
 
