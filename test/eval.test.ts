@@ -97,6 +97,7 @@ function perfectPrediction(): DelibRecord {
     signatory: e.signatory,
     annexes: [],
     prefecture: null,
+    budgetTables: [],
     provenance: {},
     confidence: {},
     issues: [],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadRuleBook } from "../src/rules/format.js";
 import { readWithRule } from "../src/extract/field-rules.js";
+import { allBudgetTableRules } from "../src/rules/budget-tables.js";
 import { markupPatterns, matchingView, noisePatterns, patternView } from "../src/text/markup.js";
 
 // Every rule carries examples; these tests run all of them, positives and negatives, for every format.
@@ -25,7 +26,7 @@ for (const format of book.formats.values()) {
         for (const text of rule.counterExamples) expect(readWithRule(compiled, text), text).toEqual({});
       });
     }
-    const boundaries = [...format.sections, ...format.deliberationStart, ...format.attachmentStart, ...format.signatureStart, ...format.amount, ...format.decision, ...format.namedVotes, ...format.movements, ...format.presidency, ...format.subDecisions, ...format.citedActs, ...format.pageMarks, ...format.subItems];
+    const boundaries = [...format.sections, ...format.deliberationStart, ...format.attachmentStart, ...format.signatureStart, ...format.amount, ...format.decision, ...format.namedVotes, ...format.movements, ...format.presidency, ...format.subDecisions, ...format.citedActs, ...format.pageMarks, ...format.subItems, ...allBudgetTableRules(format.budgetTables)];
     for (const { rule, regex } of boundaries) {
       it(`${rule.id} matches its examples and none of its counter-examples`, () => {
         expect(rule.examples.length, `${rule.id} has no example`).toBeGreaterThan(0);

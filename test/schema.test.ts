@@ -47,6 +47,7 @@ function minimalRecord(): DelibRecord {
     signatory: null,
     annexes: [{ title: "Annexe 2", page: 9, duplicateOf: null, similarity: null }],
     prefecture: null,
+    budgetTables: [{ title: "Dépenses", rows: [{ label: "Personnel", value: 482812, text: "482 812", kind: "line", group: null }, { label: "TOTAL", value: 482812, text: "482 812", kind: "total", group: null }], total: 482812 }],
     provenance: { number: { page: 1, start: 5120, end: 5131, text: "2020/005418" } },
     confidence: { number: 0.99 },
     issues: [
@@ -106,6 +107,7 @@ describe("record schema", () => {
     expect(validateRecord(mutate((r) => (r["confidence"].number = 1.5))).ok).toBe(false);
     expect(validateRecord(mutate((r) => (r["vote"].yes = -1))).ok).toBe(false);
     expect(validateRecord(mutate((r) => (r["schemaVersion"] = "2"))).ok).toBe(false);
+    expect(validateRecord(mutate((r) => (r["budgetTables"][0].rows[0].kind = "sum"))).ok).toBe(false);
   });
 });
 

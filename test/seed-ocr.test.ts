@@ -41,6 +41,9 @@ describe("the seed through OCR", () => {
       const want = expected[0] as { number: string; vote: Record<string, unknown> };
       expect(record?.number).toBe(want.number);
       expect(record?.vote).toMatchObject(want.vote);
+      // Both tables of Annexe 2, read through the scan's specks ("Etat\t“101514", "PMA\t‘3 000").
+      const rows = (tables: ReadonlyArray<{ rows: ReadonlyArray<{ label: string; value: number; kind: string }> }>): unknown[] => tables.flatMap((t) => t.rows.map((r) => [r.label, r.value, r.kind]));
+      expect(rows(record?.budgetTables ?? [])).toEqual(rows((expected[0] as { budgetTables: Parameters<typeof rows>[0] }).budgetTables));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

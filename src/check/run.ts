@@ -2,6 +2,7 @@ import type { Issue } from "../model/issue.js";
 import type { DelibRecord } from "../model/record.js";
 import { attendancePartition } from "./attendance-partition.js";
 import { budgetOperationWithinPlanned } from "./budget-operation.js";
+import { budgetTableSum } from "./budget-table-sum.js";
 import { numberYearMatchesSitting } from "./number-year.js";
 import { stampAfterSitting } from "./stamp-dates.js";
 import { prefectureIdMatches, prefectureNature } from "./prefecture-id.js";
@@ -25,6 +26,7 @@ export const CHECKS: readonly Check[] = [
   proxyHolderLimit,
   namesListed,
   budgetOperationWithinPlanned,
+  budgetTableSum,
   numberYearMatchesSitting,
   stampAfterSitting,
   prefectureIdMatches,

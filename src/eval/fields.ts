@@ -45,8 +45,11 @@ export const SCALAR_FIELDS: readonly string[] = [
   "prefecture.executoryAt",
 ];
 
-/** Set fields: scored element by element (micro). `amounts` is recall-only. */
-export const SET_FIELDS = ["attendance.members", "attendance.proxies", "amounts"] as const;
+/**
+ * Set fields: scored element by element (micro). `amounts` is recall-only; `budgetTables` is scored row by
+ * row, every table's rows together.
+ */
+export const SET_FIELDS = ["attendance.members", "attendance.proxies", "amounts", "budgetTables"] as const;
 export type SetField = (typeof SET_FIELDS)[number];
 
 /**
@@ -182,6 +185,17 @@ export function memberNameKey(member: unknown, mode: Mode): string {
 export function proxyKey(proxy: unknown, mode: Mode): string {
   const p = record(proxy);
   return `${fold(p["from"], mode)}→${fold(p["to"], mode)}`;
+}
+
+/** A budget-table row as label|value|kind: what the table says, whichever table it sits in. */
+export function budgetRowKey(row: unknown, mode: Mode): string {
+  const r = record(row);
+  return [fold(r["label"], mode), str(r["value"]), fold(r["kind"], mode)].join("|");
+}
+
+/** The rows of every budget table of a record, [] when it states none. */
+export function budgetRows(obj: unknown): unknown[] {
+  return arrayAt(obj, "budgetTables").flatMap((t) => arrayAt(t, "rows"));
 }
 
 /** The elements of an array field, [] when absent or not an array. */

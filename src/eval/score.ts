@@ -8,9 +8,10 @@
  *   expected null,     predicted non-null       → FP
  *   expected null,     predicted null           → nothing (a true negative)
  * Set fields (attendance.members as name|civility|commune|status|substitute.name|proxyTo tuples,
- * attendance.proxies as from→to pairs): multiset intersection; TP = matched, FP = predicted − matched,
- * FN = expected − matched. amounts: each value of expected `amountsMustInclude` must be among the
- * predicted amounts' values (recall only: FP is never counted and F1 is the recall).
+ * attendance.proxies as from→to pairs, budgetTables as the label|value|kind rows of all the record's
+ * tables): multiset intersection; TP = matched, FP = predicted − matched, FN = expected − matched.
+ * amounts: each value of expected `amountsMustInclude` must be among the predicted amounts' values
+ * (recall only: FP is never counted and F1 is the recall).
  * Strict = exact equality; soft = equality after foldText (fields.ts).
  *
  * A document (one source) is scored against all the records its case expects (expected.ts): its
@@ -38,6 +39,8 @@ import {
   SCALAR_FIELDS,
   amountEqual,
   arrayAt,
+  budgetRowKey,
+  budgetRows,
   expectedAmounts,
   isNull,
   lookup,
@@ -239,6 +242,17 @@ export function scoreRecord(expected: unknown, predicted: DelibRecord | Record<s
       strict: amountCounts(amounts, pred, "strict"),
       soft: amountCounts(amounts, pred, "soft"),
       recallOnly: RECALL_ONLY_FIELDS.has("amounts"),
+    });
+  }
+
+  if (lookup(expected, "budgetTables").present) {
+    const exp = budgetRows(expected);
+    const pred = budgetRows(predicted);
+    fields.push({
+      field: "budgetTables",
+      strict: setCounts(exp.map((r) => budgetRowKey(r, "strict")), pred.map((r) => budgetRowKey(r, "strict"))),
+      soft: setCounts(exp.map((r) => budgetRowKey(r, "soft")), pred.map((r) => budgetRowKey(r, "soft"))),
+      recallOnly: false,
     });
   }
 

@@ -108,6 +108,30 @@ export interface Prefecture {
   executoryAt: string | null;
 }
 
+/** What a row of a budget table is: one of its lines, a subtotal of the lines above it, or the table's total. */
+export type BudgetRowKind = "line" | "subtotal" | "total";
+
+/** One label/amount row of a budget table, in printed order: "Frais de structure 205 000". */
+export interface BudgetRow {
+  label: string;
+  /** The amount as a number (cents as decimals), in the table's own unit. */
+  value: number;
+  /** The amount as printed ("482 812", "994 312 € HT"). */
+  text: string;
+  kind: BudgetRowKind;
+  /** The heading of the block the row sits in ("Financeurs publics"), or null. */
+  group: string | null;
+}
+
+/** A label/amount table printed in a deliberation or its annexes ("Dépenses prévisionnelles (en € HT)"). */
+export interface BudgetTable {
+  /** The heading line above the table, or null when none is printed. */
+  title: string | null;
+  rows: BudgetRow[];
+  /** The value of the total row, or null when the table prints none. */
+  total: number | null;
+}
+
 export interface DelibRecord {
   schemaVersion: typeof SCHEMA_VERSION;
   id: string;
@@ -136,6 +160,8 @@ export interface DelibRecord {
   annexes: Annex[];
   /** The prefecture's stamp printed on the act, null when none is. */
   prefecture: Prefecture | null;
+  /** Label/amount tables of the deliberation and its annexes, duplicate copies of an annex left out. */
+  budgetTables: BudgetTable[];
   provenance: Record<string, Provenance>;
   confidence: Record<string, number>;
   issues: Issue[];

@@ -15,6 +15,8 @@ import { readPrefecture } from "../extract/prefecture.js";
 import { attachmentBlocks } from "../annexes/blocks.js";
 import { duplicateIssue } from "../annexes/issue.js";
 import { runningLinesOf, runningRanges } from "../text/running.js";
+import { budgetTablesOf } from "./budget-tables.js";
+import { keptAttachments } from "../annexes/kept.js";
 import { foldForMatch, foldText } from "../normalize/text.js";
 import { buildAttendance, type PrintedCounts } from "./attendance.js";
 import { choose } from "./choose.js";
@@ -147,6 +149,9 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
 
+  // Tables are read once: an annex printed twice is read in its first copy only (annexes[i] is attachments[i]).
+  const annexes = annexesOf(model, view, delib, trail);
+  const tableRanges = [delib.body, ...keptAttachments(delib.attachments, annexes).map((a) => a.range)];
   const opening = buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail, chosen.get("sitting.president"));
   const record: DelibRecord = {
     schemaVersion: SCHEMA_VERSION,
@@ -181,7 +186,8 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
     },
     attendance: opening.attendance,
     signatory,
-    annexes: annexesOf(model, view, delib, trail),
+    annexes,
+    budgetTables: budgetTablesOf(format, view, tableRanges, trail),
     prefecture: readPrefecture(format, view, segments, delib, trail),
     provenance: trail.provenance,
     confidence: trail.confidence,

@@ -4,6 +4,7 @@ import { rulesDir } from "../paths.js";
 import { compilePattern, EMPTY_VOCABULARY, mergeById, mergeVocabulary, type FullVocabulary } from "./compile.js";
 import type { BoundaryRule, DetectRule, FieldRule, RuleFile, SectionRule } from "./types.js";
 import { VIEW_PATTERN_FILES } from "../text/markup.js";
+import { budgetTableRules, type CompiledBudgetTableRules } from "./budget-tables.js";
 
 export interface Compiled<T> {
   rule: T;
@@ -36,6 +37,7 @@ export interface Format {
   pageMarks: Compiled<BoundaryRule>[];
   subItems: Compiled<BoundaryRule>[];
   stamps: Compiled<FieldRule>[];
+  budgetTables: CompiledBudgetTableRules;
 }
 
 /** The rule set used when no format's detection matches. */
@@ -141,6 +143,7 @@ function buildFormat(chainFiles: RuleFile[]): Format {
     pageMarks: compileAll(pageMarks, macros),
     subItems: compileAll(subItems, macros),
     stamps: compileAll(stamps, macros),
+    budgetTables: budgetTableRules(ordered, macros),
   };
 }
 

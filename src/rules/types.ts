@@ -114,6 +114,25 @@ export interface Vocabulary {
   proxyPairMarks?: string[];
 }
 
+/**
+ * What reads label/amount tables (src/extract/budget-tables.ts). Every rule is matched against one line;
+ * a list of a child file replaces the parent's rule of the same id.
+ */
+export interface BudgetTableRules {
+  /** A line naming the table below it: "Dépenses prévisionnelles (en € HT)". */
+  titles?: BoundaryRule[];
+  /** A row: a label, then one amount closing the line; groups "label", "amount" and "digits". */
+  rows?: BoundaryRule[];
+  /** A row label naming a total: "TOTAL", "Total recettes" (one followed by more rows is a subtotal). */
+  totals?: BoundaryRule[];
+  /** A row label naming a subtotal wherever it stands: "Sous-total". */
+  subtotals?: BoundaryRule[];
+  /** A line heading a block of rows inside a table: "Financeurs publics"; group "group". */
+  groups?: BoundaryRule[];
+  /** A line of column headings inside a table, read as nothing: "Types de dépenses". */
+  columns?: BoundaryRule[];
+}
+
 /** One rule file as written on disk. */
 export interface RuleFile {
   $comment?: string;
@@ -162,4 +181,5 @@ export interface RuleFile {
    * stamp may lie in (not by the record's field pass, whose scopes do not fit a stamp repeated on every page).
    */
   stamps?: FieldRule[];
+  budgetTables?: BudgetTableRules;
 }

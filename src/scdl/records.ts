@@ -133,6 +133,7 @@ function recordOf(model: DocumentModel, view: ReturnType<typeof identityView>, r
     signatory: null,
     annexes: [],
     prefecture,
+    budgetTables: [],
     provenance: trail.provenance,
     confidence: trail.confidence,
     issues: trail.issues,
