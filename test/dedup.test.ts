@@ -11,6 +11,7 @@ import { jaccard, shingles, wordsOf } from "../src/annexes/shingles.js";
 import { alignedShare } from "../src/annexes/align.js";
 import { blankedText } from "../src/annexes/blocks.js";
 import { isDuplicate, keptAttachments } from "../src/annexes/kept.js";
+import { foreignNumbers } from "../src/annexes/foreign.js";
 import { findRunningLines } from "../src/text/running.js";
 import { identityView } from "../src/text/view.js";
 import { loadText } from "../src/load/text.js";
@@ -135,6 +136,12 @@ describe("findDuplicates", () => {
     expect(findDuplicates([block(item(4, 30)), block(item(4, 30))]).clusters).toHaveLength(1);
   });
 
+  it("forgives one misread digit of a long number in a copy, not two, nor a short number", () => {
+    // The copy's OCR reads "482 812" as "482 872": still the same annex; two such slips, or "30" / "22", are another text.
+    expect(foreignNumbers(["482", "812", "2020"], ["482", "872", "2020"])).toBe(0);
+    expect(foreignNumbers(["482", "812", "205", "000"], ["482", "872", "206", "000"])).toBe(2);
+    expect(foreignNumbers(["30", "2018"], ["22", "2018"])).toBe(2);
+  });
   it("leaves blocks of a few words alone", () => {
     expect(findDuplicates([block("Annexe 4 : plan de situation"), block("Annexe 4 : plan de situation")]).clusters).toEqual([]);
   });
