@@ -24,6 +24,8 @@ describe("mutation test of the consistency checks", () => {
       'member dropped from a list: "Mme Maryse VIPREY" removed (attendance.members.64) → attendance.count-mismatch, attendance.partition',
       expect.stringMatching(/^proxy to a member not on site: ".+" → ".+" \(T\. JAVAUX à C\. MAGNIN-FEYSOT\) → proxy\.presence$/u),
       'operation above its budget: "45 000" → "240 000" (budget.operation of record #0) → budget.operation-exceeds-planned',
+      'budget line changed: "482 812" → first digit 5 (budgetTables.0.rows.0 of record #0) → budget.table-sum',
+      'budget line changed: "101 514" → first digit 2 (budgetTables.1.rows.0 of record #0) → budget.table-sum',
       expect.stringMatching(/^sitting date changed: ".*2020.*" → year 2021 \(sitting\.date of record #0\) → .*date\.number-year-mismatch/u),
     ]);
   }, 120_000);
