@@ -1,7 +1,10 @@
 /**
  * The pipeline, written down once:
- * load → assemble text → detect format → segment → extract → refine (resolve names) → build records → check.
- * Writing is the batch's job (src/batch.ts). Every stage reports problems as issues, never as exceptions.
+ * load → assemble text → running lines (src/text/running.ts) → detect format → segment → per deliberation:
+ * extract → refine (resolve names) → de-duplicate annexes (src/annexes/) → budget tables from the kept annexes
+ * and the prefecture's stamp → build the record → check (src/check/, one module per check).
+ * Writing and the checks report are the batch's job (src/batch/). Every stage reports problems as issues,
+ * never as exceptions.
  */
 import { readFile } from "node:fs/promises";
 import type { Issue } from "./model/issue.js";
