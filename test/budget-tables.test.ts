@@ -73,6 +73,13 @@ describe("findBudgetTables", () => {
       { title: "PLAN DE FINANCEMENT", rows: [["DETR (30 %)", 8609, "line"], ["Conseil départemental", 14348, "line"], ["Commune (20 %)", 5739, "line"], ["Total H.T", 28696, "total"]] },
     ]);
   });
+  it("ends a label at its dot leaders, even when OCR read letters after them (Saint-Restitut, 30 April 2019)", () => {
+    expect(tablesOf("AMICALE LAIQUE …..…..…..csecen ven sac\t1.200 €\nFOYER RURAL....…..…...….scevonverrensre\t2.400 €\nTOTAL ….…..…..\t3.600 €")[0]?.rows).toEqual([
+      ["AMICALE LAIQUE", 1200, "line"],
+      ["FOYER RURAL", 2400, "line"],
+      ["TOTAL", 3600, "total"],
+    ]);
+  });
   it("reads a subtotal and the lines after it: HT, TVA, TTC", () => {
     expect(tablesOf("Travaux HT\t332 000,00\nFrais d’étude\t29 900,00\nTOTAL de l’OPERATION HT\t361 900,00\nTVA 20 %\t72 380,00\nTOTAL OPERATION TTC\t434 280,00")[0]?.rows.map((r) => r[2])).toEqual(["line", "line", "subtotal", "line", "total"]);
   });

@@ -23,6 +23,12 @@ export type BudgetLine =
  */
 const MAX_LABEL_CHARS = 120;
 
+/**
+ * Dot leaders that OCR read with letters after them stay in the label: "AMICALE LAIQUE …..…..csecen ven sac
+ * 1.200 €". The label ends where they start (an ellipsis, or three dots).
+ */
+const LEADER = /[^\S\n]*(?:…|\.{3})/u;
+
 /** A table's title is a heading of a few words ("Dépenses prévisionnelles (en € HT)"); a longer line is prose. */
 const MAX_TITLE_CHARS = 120;
 
@@ -52,7 +58,7 @@ export function readBudgetLine(rules: CompiledBudgetTableRules, text: string, ra
   if (line.trim() === "") return { kind: "blank" };
   const row = exec(rules.rows, line);
   if (row !== null) {
-    const label = groupRange(row, "label", line, range.start);
+    const label = withoutLeader(text, groupRange(row, "label", line, range.start));
     const amount = groupRange(row, "amount", line, range.start);
     const digits = row.groups?.["digits"];
     if (label !== null && amount !== null && digits !== undefined && label.end - label.start <= MAX_LABEL_CHARS) {
@@ -75,4 +81,11 @@ export function readBudgetLine(rules: CompiledBudgetTableRules, text: string, ra
 function trimmed(line: string, range: Range): Range {
   const start = range.start + (line.length - line.trimStart().length);
   return { start, end: range.start + line.trimEnd().length };
+}
+
+/** A label cut before its dot leaders, when some letters precede them. */
+function withoutLeader(text: string, label: Range | null): Range | null {
+  if (label === null) return null;
+  const at = LEADER.exec(text.slice(label.start, label.end))?.index;
+  return at === undefined || !/\p{L}/u.test(text.slice(label.start, label.start + at)) ? label : { start: label.start, end: label.start + at };
 }
