@@ -11,7 +11,7 @@ import { jaccard, shingles, wordsOf } from "../src/annexes/shingles.js";
 import { alignedShare } from "../src/annexes/align.js";
 import { blankedText } from "../src/annexes/blocks.js";
 import { isDuplicate, keptAttachments } from "../src/annexes/kept.js";
-import { foreignNumbers } from "../src/annexes/foreign.js";
+import { foreignWords, numberEdits } from "../src/annexes/foreign.js";
 import { findRunningLines } from "../src/text/running.js";
 import { identityView } from "../src/text/view.js";
 import { loadText } from "../src/load/text.js";
@@ -136,11 +136,20 @@ describe("findDuplicates", () => {
     expect(findDuplicates([block(item(4, 30)), block(item(4, 30))]).clusters).toHaveLength(1);
   });
 
-  it("forgives one misread digit of a long number in a copy, not two, nor a short number", () => {
-    // The copy's OCR reads "482 812" as "482 872": still the same annex; two such slips, or "30" / "22", are another text.
-    expect(foreignNumbers(["482", "812", "2020"], ["482", "872", "2020"])).toBe(0);
-    expect(foreignNumbers(["482", "812", "205", "000"], ["482", "872", "206", "000"])).toBe(2);
-    expect(foreignNumbers(["30", "2018"], ["22", "2018"])).toBe(2);
+  it("compares numbers by their digits: cut and glued numbers are the same, a misread digit is one edit", () => {
+    // The seed's 300-dpi scan: "101514" / "101 514", "1er" / "1", "annexe2" / "2" print the same digits.
+    expect(numberEdits(["101514", "1er", "2"], ["101", "514", "1", "annexe2"], 3)).toBe(0);
+    // "482 812" misread "482 872": one digit.
+    expect(numberEdits(["482", "812", "2020"], ["482", "872", "2020"], 3)).toBe(1);
+    // Pierrefonds 2018-04-26, items "4." / "5." for "30" / "22" hours: three digits, past a bound of 1.
+    expect(numberEdits(["4", "30", "2018"], ["5", "22", "2018"], 3)).toBe(3);
+    expect(numberEdits(["4", "30", "2018"], ["5", "22", "2018"], 1)).toBe(2);
+    expect(numberEdits(["1", "2", "3"], ["1", "2", "3", "4", "5", "6"], 2)).toBe(3);
+  });
+  it("takes words OCR glued together for the words printed apart", () => {
+    // The seed's scan: "Plan de financement du programmede" / "du programme de".
+    expect(foreignWords(["du", "programmede", "financeurs"], ["du", "programme", "de", "financiers"], 10)).toBe(0);
+    expect(foreignWords(["assainissement"], ["atelier", "relais"], 10)).toBe(3);
   });
   it("leaves blocks of a few words alone", () => {
     expect(findDuplicates([block("Annexe 4 : plan de situation"), block("Annexe 4 : plan de situation")]).clusters).toEqual([]);

@@ -41,7 +41,11 @@ describe("the seed through OCR", () => {
       const want = expected[0] as { number: string; vote: Record<string, unknown> };
       expect(record?.number).toBe(want.number);
       expect(record?.vote).toMatchObject(want.vote);
-      // Both tables of Annexe 2, read through the scan's specks ("Etat\t“101514", "PMA\t‘3 000").
+      // The second Convention and Annexes 1–3, OCR'd apart from the first ("_ Annexe2", "programmede", "1er" / "1"):
+      // one duplicate cluster, as from the text.
+      expect(record?.annexes.map((a) => a.duplicateOf)).toEqual([null, null, null, null, 0, 1, 2, 3]);
+      expect(record?.issues.filter((i) => i.ruleId === "annex.duplicate")).toHaveLength(1);
+      // Both tables of Annexe 2 (its first copy only), read through the scan's specks ("Etat\t“101514", "PMA\t‘3 000").
       const rows = (tables: ReadonlyArray<{ rows: ReadonlyArray<{ label: string; value: number; kind: string }> }>): unknown[] => tables.flatMap((t) => t.rows.map((r) => [r.label, r.value, r.kind]));
       expect(rows(record?.budgetTables ?? [])).toEqual(rows((expected[0] as { budgetTables: Parameters<typeof rows>[0] }).budgetTables));
     } finally {

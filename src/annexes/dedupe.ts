@@ -8,7 +8,7 @@ import { clustersOf, type Cluster, type CopyPair } from "./clusters.js";
 import { keepLater } from "./keep.js";
 import { candidatePairs } from "./lsh.js";
 import { estimateJaccard, signature } from "./minhash.js";
-import { foreignNumbers, foreignWords, isNumber } from "./foreign.js";
+import { foreignWords, isNumber, numberEdits } from "./foreign.js";
 import { shingles, wordsOf } from "./shingles.js";
 
 /**
@@ -31,11 +31,14 @@ export const MIN_ESTIMATED_JACCARD = 0.5;
  */
 export const NEAR_DUPLICATE_ALIGNED = 0.9;
 /**
- * Numbers a copy may print differently, one per this many words of the two blocks (one misread digit per
- * 1,000 words of each copy): the seed's copies (3,400 words each) print the same numbers; every pair of
- * deliberations of one sitting aligned at 0.9+ differs by 2 numbers or more (their numbers, dates, amounts).
+ * Digits a copy may print differently (numberEdits: the digits of the two blocks' numbers, in order), one per
+ * this many words of the two blocks, plus OCR_DIGIT_SLIPS: the seed's copies print the same digits (its
+ * 300-dpi scan too, once cut and glued numbers are read as digits); every pair of deliberations of one
+ * sitting aligned at 0.9+ differs by 3 digits or more (their item numbers, dates, amounts, hours).
  */
 export const WORDS_PER_NUMBER_SLIP = 2000;
+/** Digits misread in any copy, however short: one ("482 812" printed "482 872" by the copy's OCR). */
+export const OCR_DIGIT_SLIPS = 1;
 /**
  * Words of either block that the other prints in no near form (foreign.ts), at most this share of their
  * words: the seed's copies have none; the deliberations of one sitting aligned at 0.9+ have 2.1–8.8 %, or
@@ -64,6 +67,16 @@ export interface Dedup {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
+/** Letters a token glued to a number must keep to count as a word: "annexe2" → "annexe", not "1er" → "er". */
+const MIN_GLUED_LETTERS = 4;
+
+/** The word of a token: itself without digits, or null for a number ("2020", "1er"). */
+function lettersOf(token: string): string | null {
+  if (!isNumber(token)) return token;
+  const rest = token.replace(/\d+/gu, "");
+  return rest.length >= MIN_GLUED_LETTERS ? rest : null;
+}
+
 /** Which blocks repeat which, and the clusters they form. Deterministic: same blocks, same answer. */
 export function findDuplicates(blocks: readonly Block[]): Dedup {
   const words = blocks.map((b) => wordsOf(b.text));
@@ -71,14 +84,17 @@ export function findDuplicates(blocks: readonly Block[]): Dedup {
   const ids = new WordIds();
   const seq = words.map((w) => ids.of(w));
   const numbers = words.map((w) => w.filter(isNumber));
-  const letters = words.map((w) => w.filter((t) => !isNumber(t)));
+  // A word OCR glued to a number keeps its letters among the words ("annexe2" / "annexe 2", the seed's scan);
+  // a short ending stays with its number ("1er" / "1").
+  const letters = words.map((w) => w.map(lettersOf).filter((t): t is string => t !== null));
   // Each later block's best confirmed earlier block (highest share, then the earliest).
   const best = new Map<number, CopyPair>();
   for (const [i, j] of candidatePairs(signatures)) {
     if (estimateJaccard(signatures[i] as Uint32Array, signatures[j] as Uint32Array) < MIN_ESTIMATED_JACCARD) continue;
     // Cheapest test first: numbers are few, and the deliberations of a template differ by them.
     const n = (words[i]?.length ?? 0) + (words[j]?.length ?? 0);
-    if (foreignNumbers(numbers[i] as string[], numbers[j] as string[]) > Math.floor(n / WORDS_PER_NUMBER_SLIP)) continue;
+    const digitSlips = Math.floor(n / WORDS_PER_NUMBER_SLIP) + OCR_DIGIT_SLIPS;
+    if (numberEdits(numbers[i] as string[], numbers[j] as string[], digitSlips) > digitSlips) continue;
     const share = alignedShare(seq[i] as Int32Array, seq[j] as Int32Array, NEAR_DUPLICATE_ALIGNED);
     if (share === null) continue;
     const maxWords = Math.floor(MAX_FOREIGN_WORD_SHARE * n);

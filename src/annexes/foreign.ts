@@ -56,45 +56,78 @@ export function isNumber(w: string): boolean {
   return /\d/u.test(w);
 }
 
-/**
- * A number this long misread in one digit ("482 812" printed "482 872" by the copy's OCR) is one slip, not two
- * foreign numbers. Shorter ones are not forgiven: "30" hours and "22" are what tell two deliberations of a
- * sitting apart (Pierrefonds 2018-04-26).
- */
-const MIN_SLIP_DIGITS = 3;
-/** Misread digits forgiven per pair of blocks: one OCR slip; two amounts a digit apart each is another text. */
-const MAX_DIGIT_SLIPS = 1;
-
-/** "812" / "872": same length, one character changed. */
-function oneDigitApart(a: string, b: string): boolean {
-  if (a.length !== b.length || a.length < MIN_SLIP_DIGITS) return false;
-  let diff = 0;
-  for (let k = 0; k < a.length && diff < 2; k++) if (a[k] !== b[k]) diff++;
-  return diff === 1;
+/** The digits of a block's numbers, in printed order: "1er", "101 514", "annexe2" → "1", "101514", "2". */
+export function digitStream(numbers: readonly string[]): string {
+  return numbers.map((t) => t.replace(/\D/gu, "")).join("");
 }
 
-/** Numbers (tokens holding a digit) that one block prints and the other does not, both ways, less one digit slip. */
-export function foreignNumbers(a: readonly string[], b: readonly string[]): number {
-  const onlyA = leftOver(a, b);
-  const onlyB = leftOver(b, a);
-  let slips = 0;
-  for (const x of onlyA) {
-    if (slips === MAX_DIGIT_SLIPS) break;
-    const k = onlyB.findIndex((y) => oneDigitApart(x, y));
-    if (k < 0) continue;
-    onlyB.splice(k, 1);
-    slips++;
+/**
+ * Digits one block's numbers print and the other's do not: the edit distance of their digit streams, or
+ * max + 1 once it is known to be more. A copy's OCR cuts and glues numbers ("101514" / "101 514", "1er" /
+ * "1", "Annexe2" / "Annexe 2": the seed's 300-dpi scan) without changing their digits, and misreads a digit
+ * now and then ("482 812" / "482 872": 1); two deliberations of one sitting differ in whole numbers ("30"
+ * hours / "22" and their item numbers "4." / "5.", Pierrefonds 2018-04-26: 3). Banded: only cells within max
+ * of the diagonal are computed, so the cost is the streams' length times (2·max + 1).
+ */
+export function numberEdits(a: readonly string[], b: readonly string[], max: number): number {
+  const x = digitStream(a);
+  const y = digitStream(b);
+  if (Math.abs(x.length - y.length) > max) return max + 1;
+  const far = max + 1;
+  let prev = new Int32Array(y.length + 1).fill(far);
+  let row = new Int32Array(y.length + 1).fill(far);
+  for (let j = 0; j <= Math.min(y.length, max); j++) prev[j] = j;
+  for (let i = 1; i <= x.length; i++) {
+    row.fill(far);
+    const from = Math.max(1, i - max);
+    const to = Math.min(y.length, i + max);
+    if (i <= max) row[0] = i;
+    let best = i <= max ? i : far;
+    for (let j = from; j <= to; j++) {
+      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (x.charCodeAt(i - 1) === y.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = Math.min(v, far);
+      if (v < best) best = v;
+    }
+    if (best > max) return far;
+    [prev, row] = [row, prev];
   }
-  return onlyA.length - slips + onlyB.length;
+  return Math.min(prev[y.length] as number, far);
 }
 
 /**
  * Words (no digit) of either block that the other prints in no near form. Counting stops past `max` (the
  * caller's limit): a pair that is no copy need not be counted to the end.
  */
+/**
+ * Takes out of `mine` the words OCR glued together that `theirs` prints apart ("programmede" / "programme de",
+ * the seed's scan), and those two words out of `theirs`.
+ */
+function unglue(mine: string[], theirs: string[]): void {
+  const count = new Map<string, number>();
+  for (const w of theirs) count.set(w, (count.get(w) ?? 0) + 1);
+  const take = (w: string): void => {
+    count.set(w, (count.get(w) ?? 0) - 1);
+    theirs.splice(theirs.indexOf(w), 1);
+  };
+  for (let i = mine.length - 1; i >= 0; i--) {
+    const w = mine[i] as string;
+    for (let k = 1; k < w.length; k++) {
+      const x = w.slice(0, k);
+      const y = w.slice(k);
+      if ((count.get(x) ?? 0) < 1 || (count.get(y) ?? 0) < (x === y ? 2 : 1)) continue;
+      take(x);
+      take(y);
+      mine.splice(i, 1);
+      break;
+    }
+  }
+}
+
 export function foreignWords(a: readonly string[], b: readonly string[], max: number): number {
   const onlyA = leftOver(a, b);
   const onlyB = leftOver(b, a);
+  unglue(onlyA, onlyB);
+  unglue(onlyB, onlyA);
   let words = 0;
   for (const [mine, theirs] of [
     [onlyA, onlyB],
