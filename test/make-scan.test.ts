@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { packageRoot } from "../src/paths.js";
 import { estimateSkew } from "../src/load/ocr/skew.js";
-import { makeScan, mulberry32, renderGray, rotate } from "../src/tools/make-scan.js";
+import { makeScan, renderGray, rotate } from "../src/tools/make-scan.js";
+import { mulberry32 } from "../src/tools/random.js";
 
 const BEZE = join(packageRoot, "corpus", "written", "commune", "2021-03-15-beze", "source.pdf");
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { packageRoot } from "../src/paths.js";
 import { prepareResume } from "../src/batch/resume.js";
+import { mulberry32 } from "../src/tools/random.js";
 
 const BIN = join(packageRoot, "bin", "delib.js");
 const OUTPUTS = ["deliberations.jsonl", "documents.jsonl", "issues.jsonl", "summary.json"];
@@ -24,13 +25,10 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Deterministic pseudo-random delays (a linear congruential generator): the same kills on every run. */
+/** Deterministic pseudo-random delays in [min, max) ms: the same kills on every run. */
 function delays(seed: number, n: number, min: number, max: number): number[] {
-  let x = seed;
-  return Array.from({ length: n }, () => {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    return min + (x % (max - min));
-  });
+  const rnd = mulberry32(seed);
+  return Array.from({ length: n }, () => min + Math.floor(rnd() * (max - min)));
 }
 
 function runToEnd(args: string[]): number | null {

@@ -26,24 +26,13 @@ import { blankedText } from "../annexes/blocks.js";
 import { findDuplicates } from "../annexes/dedupe.js";
 import type { Range } from "../extract/candidate.js";
 import { runMain } from "./run-main.js";
+import { mulberry32 } from "./random.js";
 
 const SEED = join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-31", "source.txt");
 const LINES_PER_PAGE = 40;
 const WORDS_PER_LINE = 12;
 const GROUP = 4;
 const RUNS = 5;
-
-/** mulberry32: a small seeded generator, so every run builds the same document. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function seedAnnexes(): Promise<string[][]> {
   const { model } = await loadDocument(new Uint8Array(readFileSync(SEED)), SEED);
@@ -86,7 +75,7 @@ interface Built {
 type Scenario = "copies" | "template";
 
 function build(base: string[][], pages: number, scenario: Scenario): Built {
-  const rnd = generator(2020);
+  const rnd = mulberry32(2020);
   const annexes: string[][] = [];
   let copiesExpected = 0;
   let clustersExpected = 0;

@@ -18,6 +18,7 @@ import { dirname } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import { getDocument, VerbosityLevel, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import PDFDocument from "pdfkit";
+import { mulberry32 } from "./random.js";
 import type { GrayImage } from "../load/ocr/types.js";
 
 export interface ScanOptions {
@@ -68,18 +69,6 @@ const DROPOUT_RATE = 0.015;
 const BACKGROUND_CLIP = 226;
 /** Fixed document dates, so two runs give identical bytes (pdfkit derives the file ID from them). */
 const FIXED_DATE = new Date(Date.UTC(2020, 0, 1, 0, 0, 0));
-
-/** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The seed of one page: pages get independent streams, so changing one page's size does not shift the others. */
 function pageSeed(seed: number, pageIndex: number): number {
