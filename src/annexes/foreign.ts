@@ -11,28 +11,35 @@ const MIN_VARIANT_LENGTH = 4;
 /** An OCR variant is at most this many letters away (inserted, deleted or changed): "prestations"/"prestation". */
 const MAX_VARIANT_EDITS = 2;
 
-/** Levenshtein distance of two words, or max + 1 once it is known to exceed max (two reused rows, no allocation). */
+/**
+ * Levenshtein distance of two strings when it is at most `max`, else max + 1. Banded: only cells within max
+ * of the diagonal can hold a distance ≤ max, so the cost is the length times (2·max + 1), whatever the
+ * strings (a word, or a block's digit stream of a few thousand digits). Two reused rows: no allocation.
+ */
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 function editsWithin(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const far = max + 1;
+  if (Math.abs(a.length - b.length) > max) return far;
   if (rowA.length <= b.length) {
     rowA = new Int32Array(b.length + 1);
     rowB = new Int32Array(b.length + 1);
   }
   let prev = rowA;
   let row = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  prev.fill(far, 0, b.length + 1);
+  for (let j = 0; j <= Math.min(b.length, max); j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    let best = i;
+    row.fill(far, 0, b.length + 1);
+    if (i <= max) row[0] = i;
+    let best = i <= max ? i : far;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+    for (let j = Math.max(1, i - max); j <= Math.min(b.length, i + max); j++) {
+      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1), far);
       row[j] = v;
       if (v < best) best = v;
     }
-    if (best > max) return max + 1;
+    if (best > max) return far;
     [prev, row] = [row, prev];
   }
   return prev[b.length] as number;
@@ -66,38 +73,13 @@ export function digitStream(numbers: readonly string[]): string {
  * max + 1 once it is known to be more. A copy's OCR cuts and glues numbers ("101514" / "101 514", "1er" /
  * "1", "Annexe2" / "Annexe 2": the seed's 300-dpi scan) without changing their digits, and misreads a digit
  * now and then ("482 812" / "482 872": 1); two deliberations of one sitting differ in whole numbers ("30"
- * hours / "22" and their item numbers "4." / "5.", Pierrefonds 2018-04-26: 3). Banded: only cells within max
- * of the diagonal are computed, so the cost is the streams' length times (2·max + 1).
+ * hours / "22" and their item numbers "4." / "5.", Pierrefonds 2018-04-26: 3). The same bounded distance as
+ * words' variants (editsWithin), over digits.
  */
 export function numberEdits(a: readonly string[], b: readonly string[], max: number): number {
-  const x = digitStream(a);
-  const y = digitStream(b);
-  if (Math.abs(x.length - y.length) > max) return max + 1;
-  const far = max + 1;
-  let prev = new Int32Array(y.length + 1).fill(far);
-  let row = new Int32Array(y.length + 1).fill(far);
-  for (let j = 0; j <= Math.min(y.length, max); j++) prev[j] = j;
-  for (let i = 1; i <= x.length; i++) {
-    row.fill(far);
-    const from = Math.max(1, i - max);
-    const to = Math.min(y.length, i + max);
-    if (i <= max) row[0] = i;
-    let best = i <= max ? i : far;
-    for (let j = from; j <= to; j++) {
-      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (x.charCodeAt(i - 1) === y.charCodeAt(j - 1) ? 0 : 1));
-      row[j] = Math.min(v, far);
-      if (v < best) best = v;
-    }
-    if (best > max) return far;
-    [prev, row] = [row, prev];
-  }
-  return Math.min(prev[y.length] as number, far);
+  return editsWithin(digitStream(a), digitStream(b), max);
 }
 
-/**
- * Words (no digit) of either block that the other prints in no near form. Counting stops past `max` (the
- * caller's limit): a pair that is no copy need not be counted to the end.
- */
 /**
  * Takes out of `mine` the words OCR glued together that `theirs` prints apart ("programmede" / "programme de",
  * the seed's scan), and those two words out of `theirs`.
@@ -123,6 +105,10 @@ function unglue(mine: string[], theirs: string[]): void {
   }
 }
 
+/**
+ * Words (no digit) of either block that the other prints in no near form. Counting stops past `max` (the
+ * caller's limit): a pair that is no copy need not be counted to the end.
+ */
 export function foreignWords(a: readonly string[], b: readonly string[], max: number): number {
   const onlyA = leftOver(a, b);
   const onlyB = leftOver(b, a);
