@@ -1,4 +1,5 @@
 import type { ActNature } from "../model/record.js";
+import { isoDate } from "./date.js";
 
 /**
  * The identifier the legality-control exchange (ACTES) gives an act, as stamps print it:
@@ -32,12 +33,7 @@ export function actesDepartment(raw: string): string | null {
 export function compactDate(raw: string): string | null {
   const digits = ocrDigits(raw);
   if (digits === null || digits.length !== 8) return null;
-  const year = Number(digits.slice(0, 4));
-  const month = Number(digits.slice(4, 6));
-  const day = Number(digits.slice(6, 8));
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+  return isoDate(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8)));
 }
 
 /** The five parts of an identifier, dashes and the spaces OCR puts around them aside. */

@@ -10,7 +10,8 @@ function fold(s: string): string {
   return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\.$/u, "");
 }
 
-function iso(year: number, month: number, day: number): string | null {
+/** The ISO date of a calendar day ("2020-11-09"), or null when there is no such day (31 February). */
+export function isoDate(year: number, month: number, day: number): string | null {
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
@@ -20,12 +21,12 @@ function iso(year: number, month: number, day: number): string | null {
 export function frenchDate(raw: string): string | null {
   const text = raw.replace(/\s+/gu, " ").trim();
   const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(text);
-  if (numeric) return iso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
+  if (numeric) return isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
   const words = /^(?:\p{L}+ )?(\d{1,2})(?:er|e)? (\p{L}+\.?) (\d{4})$/u.exec(text);
   if (!words) return null;
   const month = MONTHS[fold(words[2] ?? "")];
   if (month === undefined) return null;
-  return iso(Number(words[3]), month, Number(words[1]));
+  return isoDate(Number(words[3]), month, Number(words[1]));
 }
 
 /** "deux mille seize, le 10 mars" or "deux mil dix neuf, le huit avril" (after "L'an") → "2016-03-10". */
@@ -37,7 +38,7 @@ export function frenchDateInWords(raw: string): string | null {
   const day = /^\d+$/u.test(dayText) ? Number(dayText) : frenchNumber(dayText);
   const month = MONTHS[fold(m.groups["month"] ?? "")];
   if (year === null || day === null || month === undefined) return null;
-  return iso(year, month, day);
+  return isoDate(year, month, day);
 }
 
 /** "douze avril deux mille vingt-deux", "18 septembre 2023", "premier mai deux mille" → ISO. */
@@ -51,5 +52,5 @@ export function frenchDateDayMonthYear(raw: string): string | null {
   const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : frenchNumber(yearText);
   const month = MONTHS[fold(words[at] ?? "")];
   if (day === null || year === null || month === undefined) return null;
-  return iso(year, month, day);
+  return isoDate(year, month, day);
 }
