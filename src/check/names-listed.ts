@@ -1,12 +1,5 @@
-import type { DelibRecord } from "../model/record.js";
-import { resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
+import { resolveName, rosterEntry, rosterOf } from "../names/resolve.js";
 import { placeOf, type Check } from "./check.js";
-
-/** Everyone the attendance lists name: members and the substitutes sitting for them. */
-function roster(record: DelibRecord): { exact: Set<string>; entries: RosterEntry[] } {
-  const names = record.attendance.members.flatMap((m) => (m.substitute === undefined ? [m.name] : [m.name, m.substitute.name]));
-  return { exact: new Set(names), entries: names.map(rosterEntry) };
-}
 
 /**
  * The people a record names outside its attendance lists resolve to someone listed: both ends of every proxy,
@@ -27,7 +20,8 @@ export const namesListed: Check = {
   },
   run(record, report) {
     if (record.attendance.members.length === 0) return;
-    const { exact, entries } = roster(record);
+    const entries = rosterOf(record.attendance.members);
+    const exact = new Set(entries.map((e) => e.name));
     record.attendance.proxies.forEach((p, i) => {
       for (const end of ["from", "to"] as const) {
         const path = `attendance.proxies.${i}.${end}`;

@@ -30,6 +30,11 @@ export function rosterEntry(name: string): RosterEntry {
   return { name, given: words.slice(0, k).join(" "), surname: words.slice(k).join(" ") };
 }
 
+/** Everyone a record's attendance lists name, as roster entries: each member, then the substitute sitting for them. */
+export function rosterOf(members: ReadonlyArray<{ name: string; substitute?: { name: string } | undefined }>): RosterEntry[] {
+  return members.flatMap((m) => (m.substitute === undefined ? [rosterEntry(m.name)] : [rosterEntry(m.name), rosterEntry(m.substitute.name)]));
+}
+
 /** A name folded for comparison, spaces, apostrophes and hyphens dropped: "Marie-Annick" = "Marie Annick". */
 export function nameKey(name: string): string {
   return foldForMatch(name).replace(/[\s'’-]/gu, "");

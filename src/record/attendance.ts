@@ -7,7 +7,7 @@ import { readMemberList, type ListedMember, type PrintedPerson } from "../extrac
 import { readHeadedTable } from "../extract/member-table.js";
 import { pairByMarks } from "../extract/proxy-pairs.js";
 import { readProxyList, type PrintedProxy, type PrintedRef } from "../extract/proxies.js";
-import { nameKey, resolveName, rosterEntry, type RosterEntry } from "../names/resolve.js";
+import { nameKey, resolveName, rosterEntry, rosterOf, type RosterEntry } from "../names/resolve.js";
 import type { Trail } from "./provenance.js";
 import { foldForMatch } from "../normalize/text.js";
 
@@ -98,11 +98,7 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
     return member;
   });
 
-  const roster: RosterEntry[] = [];
-  for (const m of members) {
-    roster.push(rosterEntry(m.name));
-    if (m.substitute !== undefined) roster.push(rosterEntry(m.substitute.name));
-  }
+  const roster = rosterOf(members);
 
   const proxies: Proxy[] = [];
   for (const p of printedProxies) {
