@@ -149,7 +149,7 @@ export function buildRecord(model: DocumentModel, view: TextView, format: Format
   const budgetPlanned = get<number>("budget.planned");
   const budgetOperation = get<number>("budget.operation");
 
-  // Tables are read once: an annex printed twice is read in its first copy only (annexes[i] is attachments[i]).
+  // Tables are read once: an annex printed twice is read in the copy kept only (annexes[i] is attachments[i]).
   const annexes = annexesOf(model, view, delib, trail);
   const tableRanges = [delib.body, ...keptAttachments(delib.attachments, annexes).map((a) => a.range)];
   const opening = buildAttendance(view, segments.sections, format.vocabulary, printedCounts(chosen), trail, chosen.get("sitting.president"));
@@ -296,8 +296,8 @@ function presidentUnderTitle(model: DocumentModel, view: TextView, president: Ca
 
 /**
  * The deliberation's attachments as annexes, a copy of another marked `duplicateOf` (src/annexes/dedupe.ts),
- * one `annex.duplicate` issue per cluster of copies. Attachments are read nowhere else today: amounts come
- * from the body only (amountsOf); whatever reads them later skips copies with `isDuplicate` (annexes/kept.ts).
+ * one `annex.duplicate` issue per cluster of copies. Amounts come from the body only (amountsOf); budget
+ * tables read the body and the kept attachments (keptAttachments, annexes/kept.ts).
  */
 function annexesOf(model: DocumentModel, view: TextView, delib: DeliberationSegment, trail: Trail): Annex[] {
   const dedup = findDuplicates(attachmentBlocks(model, view, delib.attachments, runningRanges(runningLinesOf(model))));

@@ -16,7 +16,7 @@ export const dateChanged: Mutation = {
     const out = [];
     for (const [i, r] of records.entries()) {
       const p = r.provenance["sitting.date"];
-      const dated = (r.number !== null && numberYear(r.number) !== null) || (r as { prefecture?: unknown }).prefecture != null;
+      const dated = (r.number !== null && numberYear(r.number) !== null) || r.prefecture !== null;
       const m = p === undefined ? null : YEAR.exec(p.text);
       if (p === undefined || !passes(r, this.caughtBy) || m === null || !dated) continue;
       const year = String(Number(m[0]) + 1);

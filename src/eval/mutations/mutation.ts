@@ -4,7 +4,7 @@
  * small module: what it breaks, which checks should notice, and how to make its mutants from the text and
  * the records delib read from it (their provenance says where each value is printed).
  */
-import type { DelibRecord, Provenance } from "../../model/record.js";
+import type { DelibRecord } from "../../model/record.js";
 
 export interface Mutant {
   kind: string;
@@ -30,10 +30,6 @@ export function splice(text: string, start: number, end: number, by: string): st
 
 /** A count printed as digits ("114"), not worked out from a list nor written in words. */
 export const DIGITS = /^\d{1,4}$/u;
-
-export function provenanceOf(record: DelibRecord, path: string): Provenance | undefined {
-  return record.provenance[path];
-}
 
 /**
  * A record to mutate for a check must pass that check first: a record already raising it (Couthenans
