@@ -68,7 +68,7 @@ describe("delib extract", () => {
   it("writes byte-identical files for the same input, whatever the concurrency", async () => {
     const outs = [join(tmp(), "o1"), join(tmp(), "o2")];
     expect(await main(["extract", join(packageRoot, "corpus"), "--out", outs[0] as string, "--quiet", "--concurrency", "1"])).toBe(0);
-    expect(await main(["extract", join(packageRoot, "corpus"), "--out", outs[1] as string, "--quiet", "--concurrency", "3"])).toBe(0);
+    expect(await main(["extract", join(packageRoot, "corpus"), "--out", outs[1] as string, "--quiet", "--concurrency", "4"])).toBe(0);
     for (const f of ["deliberations.jsonl", "documents.jsonl", "issues.jsonl", "summary.json"]) {
       expect(readFileSync(join(outs[1] as string, f)).equals(readFileSync(join(outs[0] as string, f))), f).toBe(true);
     }

@@ -11,7 +11,7 @@ const BIN = join(packageRoot, "bin", "delib.js");
 const OUTPUTS = ["deliberations.jsonl", "documents.jsonl", "issues.jsonl", "summary.json"];
 /** Documents of the killed batch: text cases of the corpus, each copy made distinct by a last line. */
 const DOCUMENTS = 240;
-const KILLS = 8;
+const KILLS = 20;
 const RUN_MS = 600_000;
 const POLL_MS = 5;
 

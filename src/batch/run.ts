@@ -3,14 +3,14 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import PQueue from "p-queue";
 import type { DocumentResult } from "../model/result.js";
-import { processDocument } from "../pipeline.js";
+import type { ProcessOptions } from "../pipeline.js";
 import type { OcrMode } from "../load/ocr/choose.js";
-import { shutdownOcr } from "../load/ocr/pool.js";
+import { DocumentPool, type PoolOutcome } from "./pool.js";
 import { documentLine, issueLines } from "./lines.js";
 import { walkInputs } from "./walk.js";
 import { SummaryBuilder, type BatchSummary } from "./summary.js";
 import { prepareResume } from "./resume.js";
-import { sha256Hex } from "../record/build.js";
+import { sha256Hex } from "../model/sha256.js";
 
 /** What a run writes into --out: a folder holding any of them is another run's, not to be mixed with. */
 export const OUTPUT_FILES = ["deliberations.jsonl", "documents.jsonl", "issues.jsonl", "summary.json"] as const;
@@ -25,6 +25,8 @@ export interface BatchOptions {
   ocr?: OcrMode;
   /** A PDF with more pages fails unread. */
   maxPages?: number;
+  /** A document still being read after this many ms fails (its thread is ended and replaced). */
+  timeoutMs?: number;
   /** Keep what an earlier run into `out` finished (same path, same sha256) and do the rest. */
   resume?: boolean;
   /** Called once per finished document, in input order (progress, summaries). */
@@ -49,6 +51,22 @@ function currentSha(path: string): string {
 }
 
 export type { BatchSummary };
+
+/**
+ * Documents started ahead of the next one to write, per thread. The writer keeps input order, so a slow
+ * document holds back those after it in memory: this bounds that buffer (and the batch's memory) while
+ * leaving every thread work to do.
+ */
+const AHEAD_PER_THREAD = 16;
+
+/** A document its thread could not give back: failed, with the file's sha256 so --resume skips it. */
+function failedByPool(path: string, display: string, reason: string): DocumentResult {
+  return { path: display, sha256: currentSha(path), kind: null, pages: 0, status: "failed", reason, format: null, records: [], issues: [], timings: {}, text: "" };
+}
+
+function resultOf(outcome: PoolOutcome, path: string, display: string): DocumentResult {
+  return "result" in outcome ? outcome.result : failedByPool(path, display, outcome.failure);
+}
 
 /** Reads every input, writes the three JSONL files in input order (streaming as documents finish), then summary.json. */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
@@ -84,35 +102,39 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   for (const m of missing) {
     emit({ path: m.path, sha256: "", kind: null, pages: 0, status: "failed", reason: `${m.path}: ${m.reason}`, format: null, records: [], issues: [], timings: {}, text: "" });
   }
-  // Documents run concurrently; a reorder buffer writes them in input order as soon as they can be.
+  // Documents run in worker threads; a reorder buffer writes them in input order as soon as it can.
+  const pool = new DocumentPool({ size: options.concurrency, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
   const queue = new PQueue({ concurrency: options.concurrency });
+  const readOptions: ProcessOptions = {
+    ...(options.format === undefined ? {} : { format: options.format }),
+    ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
+    ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
+  };
   const done = new Map<number, DocumentResult>();
   let next = 0;
+  let written: (() => void) | undefined;
   const flush = (): void => {
     for (let r = done.get(next); r !== undefined; r = done.get(next)) {
       done.delete(next);
       emit(r);
       next++;
     }
+    written?.();
   };
-  files.forEach((f, i) => {
-    void queue.add(async () => {
-      const r = await processDocument(f.path, {
-        displayPath: f.display,
-        ...(options.format === undefined ? {} : { format: options.format }),
-        ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
-        ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
-      });
-      r.text = ""; // not written; let it go
-      done.set(i, r);
-      flush();
-    });
-  });
+  const ahead = options.concurrency * AHEAD_PER_THREAD;
   try {
+    for (const [i, f] of files.entries()) {
+      while (i - next >= ahead) await new Promise<void>((resolve) => (written = resolve));
+      void queue.add(async () => {
+        const outcome = await pool.read({ path: f.path, display: f.display, options: { ...readOptions, displayPath: f.display } });
+        done.set(i, resultOf(outcome, f.path, f.display));
+        flush();
+      });
+    }
     await queue.onIdle();
   } finally {
-    // The batch is over: end the OCR workers (if any page was OCR'd) so the process can exit.
-    await shutdownOcr();
+    // The batch is over: end the threads (and their OCR engines) so the process can exit.
+    await pool.close();
   }
   for (const fd of [deliberations, documents, issues]) closeSync(fd);
   const report = summary.summary();

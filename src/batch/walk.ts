@@ -1,6 +1,6 @@
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
-import { INPUT_EXTENSIONS } from "../load/index.js";
+import { INPUT_EXTENSIONS } from "../load/extensions.js";
 
 export interface InputFile {
   /** Where to read it. */

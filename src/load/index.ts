@@ -6,9 +6,8 @@ import { isHocrTree, loadHocrTree } from "./hocr.js";
 import { loadPdf, type PdfOptions } from "./pdf.js";
 import { loadText } from "./text.js";
 import { readXml } from "./xml/parse.js";
+import { INPUT_EXTENSIONS } from "./extensions.js";
 
-/** File endings a folder walk picks up. */
-export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set([".pdf", ".txt", ".md", ".csv", ".xml", ".hocr", ".html", ".htm"]);
 
 const PDF_MAGIC = "%PDF-";
 

@@ -6,6 +6,7 @@
 import { getDocument, Util, VerbosityLevel, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import type { Issue } from "../model/issue.js";
+import { DEFAULT_MAX_PAGES } from "./limits.js";
 import { LoadError } from "./load-error.js";
 import { pdfjsAssets } from "./pdfjs-assets.js";
 import type { Loaded } from "./loaded.js";
@@ -21,12 +22,6 @@ export interface PdfOptions {
   maxPages?: number;
 }
 
-/**
- * Pages a PDF may have unless `--max-pages` says otherwise: the longest document of the shared corpus has
- * 49 pages and a year of a council's minutes bound together a few hundred; a file declaring 100,000 pages
- * (a "PDF bomb") would hold the batch for hours.
- */
-export const DEFAULT_MAX_PAGES = 2000;
 
 /** The "%PDF-" header may follow a little garbage (allowed by readers): look this far. */
 const HEADER_SEARCH_BYTES = 1024;

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { pageAt, type DocumentModel } from "../model/document.js";
 import { SCHEMA_VERSION, type Amount, type Annex, type DelibRecord } from "../model/record.js";
 import type { Format } from "../rules/format.js";
@@ -314,9 +313,4 @@ function annexesOf(model: DocumentModel, view: TextView, delib: DeliberationSegm
   });
   for (const cluster of dedup.clusters) trail.issues.push(duplicateIssue(cluster, spans));
   return annexes;
-}
-
-/** sha256 of bytes, hex. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }

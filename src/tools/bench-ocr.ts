@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { packageRoot } from "../paths.js";
 import { nativeTesseractAvailable } from "../load/ocr/native.js";
-import { createEngine, MAX_OCR_WORKERS, type OcrEngineName } from "../load/ocr/pool.js";
+import { createEngine, type OcrEngineName } from "../load/ocr/pool.js";
+import { MAX_OCR_WORKERS } from "../load/limits.js";
 import { rasterisePage, type PageImage } from "../load/ocr/rasterise.js";
 import type { OcrWord } from "../load/ocr/types.js";
 

@@ -5,7 +5,8 @@
 import PQueue from "p-queue";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PdfItem } from "../pdf/types.js";
-import { MAX_OCR_WORKERS, recognize } from "./pool.js";
+import { recognize } from "./pool.js";
+import { MAX_OCR_WORKERS } from "../limits.js";
 import { rasterisePage } from "./rasterise.js";
 import { ocrItems } from "./to-items.js";
 

@@ -4,12 +4,11 @@
  */
 import { availableParallelism } from "node:os";
 import { cached } from "./cache.js";
+import { MAX_OCR_WORKERS } from "../limits.js";
 import { nativeTesseractId, createNativeTesseract } from "./native.js";
 import { createTesseractJs, tesseractJsId } from "./tesseract-js.js";
 import type { GrayImage, OcrEngine, OcrWord } from "./types.js";
 
-/** Pages read at once, at most: each tesseract worker holds ~150 MB and uses one core; 2 cores here. */
-export const MAX_OCR_WORKERS = 2;
 /** With no page to read for this long (ms), the workers are ended; the next page makes them again (~0.4 s). */
 export const IDLE_SHUTDOWN_MS = 2_000;
 
@@ -34,8 +33,16 @@ export function chooseEngine(env: NodeJS.ProcessEnv = process.env): OcrEngineNam
   return env[ENGINE_ENV] === "tesseract" ? "tesseract" : "tesseract.js";
 }
 
+/** Set by limitOcrWorkers: a batch's document threads share the OCR budget instead of each taking all of it. */
+let ocrWorkerLimit = MAX_OCR_WORKERS;
+
+/** Caps the tesseract workers this thread starts (a batch of N document threads gives each MAX/N, at least 1). */
+export function limitOcrWorkers(n: number): void {
+  ocrWorkerLimit = Math.max(1, Math.min(MAX_OCR_WORKERS, Math.floor(n)));
+}
+
 function workers(): number {
-  return Math.max(1, Math.min(MAX_OCR_WORKERS, availableParallelism()));
+  return Math.max(1, Math.min(ocrWorkerLimit, availableParallelism()));
 }
 
 /** Makes an engine (not the shared one): the benchmark compares both. */
