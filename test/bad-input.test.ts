@@ -33,9 +33,9 @@ trailer << /Root 1 0 R >>
 %%EOF
 `;
 
-/** A page whose content stream inflates from ~100 KB to 100 MB of spaces. */
-function inflateBomb(): Buffer {
-  const z = deflateSync(Buffer.alloc(100 * 1024 * 1024, 0x20), { level: 9 });
+/** A page whose content stream inflates from ~100 KB to `mb` MB of spaces. */
+export function inflateBomb(mb = 100): Buffer {
+  const z = deflateSync(Buffer.alloc(mb * 1024 * 1024, 0x20), { level: 9 });
   const head = `%PDF-1.4
 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
 2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
@@ -64,6 +64,8 @@ describe("a folder of bad input", () => {
     writeFileSync(join(input, "e-encrypted.pdf"), await encryptedPdf());
     writeFileSync(join(input, "f-page-count-bomb.pdf"), PAGE_COUNT_BOMB);
     writeFileSync(join(input, "g-inflate-bomb.pdf"), inflateBomb());
+    // Past the 256 MB a stream may inflate to (src/load/pdf/inflate-guard.ts): refused before pdf.js.
+    writeFileSync(join(input, "g2-inflate-bomb-300mb.pdf"), inflateBomb(300));
     writeFileSync(join(input, "h-latin1.txt"), Buffer.from("Séance du conseil municipal du 3 mai 2021\n", "latin1"));
     writeFileSync(join(input, "i-entities.xml"), ENTITY_BOMB);
     mkdirSync(join(input, "j-loop"));
@@ -89,6 +91,7 @@ describe("a folder of bad input", () => {
       // pdf.js reads the one page there is, whatever the tree claims; the 100 MB stream is read, holds no text.
       "f-page-count-bomb.pdf": "ok",
       "g-inflate-bomb.pdf": "ok",
+      "g2-inflate-bomb-300mb.pdf": "failed",
       "h-latin1.txt": "ok",
       "i-entities.xml": "failed",
       ...(root0 ? {} : { "k-unreadable.txt": "failed" }),

@@ -7,6 +7,7 @@ import { getDocument, Util, VerbosityLevel, type PDFDocumentProxy } from "pdfjs-
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import type { Issue } from "../model/issue.js";
 import { DEFAULT_MAX_PAGES } from "./limits.js";
+import { checkInflatedSize } from "./pdf/inflate-guard.js";
 import { LoadError } from "./load-error.js";
 import { pdfjsAssets } from "./pdfjs-assets.js";
 import type { Loaded } from "./loaded.js";
@@ -106,6 +107,8 @@ export async function loadPdf(bytes: Uint8Array, path: string, options: PdfOptio
   // so read what it can and say so; fail (saying "truncated") only when nothing can be read.
   const truncated = indexOfAscii(bytes, "%%EOF", bytes.length - EOF_SEARCH_BYTES, bytes.length) < 0;
   const failure = (reason: string): LoadError => new LoadError(path, truncated ? `Expected a complete PDF, got a truncated file (no %%EOF marker at the end; ${reason})` : reason);
+  const bomb = checkInflatedSize(bytes).refused;
+  if (bomb !== undefined) throw new LoadError(path, bomb);
   installRejectionGuard();
   const task = getDocument({
     data: bytes.slice(),

@@ -20,7 +20,7 @@ export const MAX_PDF_PAGES = 40;
  */
 const CHARS_PER_PAGE = 2_900;
 /** Bumped when what is generated changes, so an old cached corpus is not reused. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 /** Written last into a finished corpus folder: a folder without it was interrupted and is made again. */
 const COMPLETE = ".complete";
 /** The seed of the variations: fixed, so every machine benchmarks the same files. */
@@ -90,7 +90,13 @@ export function pdfCorpus(n: number, onFile?: (i: number) => void): Promise<Benc
         parts.push(cut);
         chars += cut.length;
       }
-      const rendered = await renderPdf(parts.join("\f"));
+      const text = parts.join("\f");
+      let rendered = await renderPdf(text);
+      // Short lines fill pages with fewer characters than CHARS_PER_PAGE: cut to the target's share and render again.
+      if (rendered.pages > target) {
+        const keep = Math.floor((text.length * target) / rendered.pages);
+        rendered = await renderPdf(text.slice(0, text.lastIndexOf("\n", keep) + 1 || keep));
+      }
       pages += rendered.pages;
       writeFileSync(join(dir, fileName(i, "pdf")), rendered.bytes);
       onFile?.(i);
