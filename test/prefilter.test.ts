@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { loadRuleBook } from "../src/rules/format.js";
+import { requiredLiterals } from "../src/rules/required-literals.js";
+import { mayMatch } from "../src/rules/prefilter.js";
+
+describe("required literals", () => {
+  it("reads mandatory words and alternations, skips optional parts and assertions", () => {
+    expect(requiredLiterals("(?<n>\\p{Lu}+)\\s+(?:arrive|rejoint\\s+la)(?!\\p{L})", "gu", 2)).toEqual([["arrive", "rejoint"]]);
+    expect(requiredLiterals("(?:M\\.|Mme)?\\s*DURAND", "gu", 2)).toEqual([["DURAND"]]);
+    expect(requiredLiterals("(?<=séance\\s)abc?d", "gu", 2)).toEqual([["ab"]]);
+    expect(requiredLiterals("voix+ pour", "gu", 2)).toEqual([["voix"], [" pour"]]);
+    expect(requiredLiterals("a|bcd", "gu", 1)).toEqual([["a", "bcd"]]);
+  });
+  it("requires nothing of a pattern with an alternative free of literals, or case-insensitive", () => {
+    expect(requiredLiterals("\\d+|abc", "gu", 1)).toEqual([]);
+    expect(requiredLiterals("abc", "giu", 1)).toEqual([]);
+  });
+});
+
+describe("prefilter", () => {
+  it("lets every example of every rule through", () => {
+    const book = loadRuleBook();
+    for (const format of book.formats.values()) {
+      for (const list of Object.values(format)) {
+        if (!Array.isArray(list)) continue;
+        for (const c of list as Array<{ regex?: unknown; rule?: { id: string; examples?: Array<string | { text: string }> } }>) {
+          if (!(c.regex instanceof RegExp)) continue;
+          for (const ex of c.rule?.examples ?? []) {
+            const text = typeof ex === "string" ? ex : ex.text;
+            c.regex.lastIndex = 0;
+            if (c.regex.test(text)) expect(mayMatch(c.regex, text), `${c.rule?.id}: ${text}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+});
