@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadRuleBook } from "../src/rules/format.js";
 import { requiredLiterals } from "../src/rules/required-literals.js";
 import { mayMatch } from "../src/rules/prefilter.js";
+import { anchoredSuffix } from "../src/rules/anchored-suffix.js";
 
 describe("required literals", () => {
   it("reads mandatory words and alternations, skips optional parts and assertions", () => {
@@ -14,6 +15,19 @@ describe("required literals", () => {
   it("requires nothing of a pattern with an alternative free of literals, or case-insensitive", () => {
     expect(requiredLiterals("\\d+|abc", "gu", 1)).toEqual([]);
     expect(requiredLiterals("abc", "giu", 1)).toEqual([]);
+  });
+});
+
+describe("anchored suffix", () => {
+  it("is the tail from the first atom after the start that opens on a literal", () => {
+    expect(anchoredSuffix("(?<names>\\p{Lu}+)\\s+(?:arrive|rejoint)(?!\\p{L})", "gu")).toBe("(?:arrive|rejoint)(?!\\p{L})");
+    expect(anchoredSuffix("\\d+\\s*voix", "gu")).toBe("voix");
+  });
+  it("is undefined for an alternation, a back-reference, a literal start or no literal", () => {
+    expect(anchoredSuffix("\\d+ a|b", "gu")).toBeUndefined();
+    expect(anchoredSuffix("(?<n>\\w)x\\k<n>", "gu")).toBeUndefined();
+    expect(anchoredSuffix("voix\\s+\\d+", "gu")).toBeUndefined();
+    expect(anchoredSuffix("\\d+\\s+\\p{L}+", "gu")).toBeUndefined();
   });
 });
 

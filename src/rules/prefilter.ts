@@ -1,3 +1,4 @@
+import { anchoredSuffix } from "./anchored-suffix.js";
 import { requiredLiterals, type LiteralSet } from "./required-literals.js";
 
 /** One-letter literals ("à", "€") are in nearly every text: looking for them costs more than it saves. */
@@ -5,25 +6,37 @@ const MIN_LITERAL_LENGTH = 2;
 /** The most selective sets decide; each further one costs a scan of the text for little. */
 const MAX_SETS_TESTED = 3;
 
-/** A compiled rule's required literals, most selective first (rule regexes are compiled once per process). */
-const required = new WeakMap<RegExp, readonly LiteralSet[]>();
+/** What a text must hold for a rule's regex to match in it. */
+interface Prefilter {
+  /** Literals, most selective set first. */
+  sets: readonly LiteralSet[];
+  /** The regex's tail from its first literal on (anchored-suffix.ts), without "g", "d" or "y". */
+  tail: RegExp | undefined;
+}
 
-function setsOf(regex: RegExp): readonly LiteralSet[] {
-  let sets = required.get(regex);
-  if (sets === undefined) {
+/** Rule regexes are compiled once per process: their prefilters are read once. */
+const prefilters = new WeakMap<RegExp, Prefilter>();
+
+function prefilterOf(regex: RegExp): Prefilter {
+  let p = prefilters.get(regex);
+  if (p === undefined) {
     const shortest = (s: LiteralSet): number => Math.min(...s.map((l) => l.length));
-    sets = requiredLiterals(regex.source, regex.flags, MIN_LITERAL_LENGTH)
+    const sets = requiredLiterals(regex.source, regex.flags, MIN_LITERAL_LENGTH)
       .sort((a, b) => shortest(b) - shortest(a) || a.length - b.length)
       .slice(0, MAX_SETS_TESTED);
-    required.set(regex, sets);
+    const tail = anchoredSuffix(regex.source, regex.flags);
+    p = { sets, tail: tail === undefined ? undefined : new RegExp(tail, regex.flags.replace(/[gdy]/gu, "")) };
+    prefilters.set(regex, p);
   }
-  return sets;
+  return p;
 }
 
 /**
  * False when `regex` cannot match anywhere in `text`: a literal it requires is missing ("arrive", "rejoint"
- * or "entre" for "M. Jean DUPONT arrive"). True says nothing: the regex must still run.
+ * or "entre" for "M. Jean DUPONT arrive"), or its tail matches nowhere. True says nothing: the regex must
+ * still run.
  */
 export function mayMatch(regex: RegExp, text: string): boolean {
-  return setsOf(regex).every((set) => set.some((literal) => text.includes(literal)));
+  const { sets, tail } = prefilterOf(regex);
+  return sets.every((set) => set.some((literal) => text.includes(literal))) && (tail === undefined || tail.test(text));
 }
