@@ -33,6 +33,7 @@ import { presidentAt } from "../extract/presidency.js";
 import { firstDecision } from "../segment/decision.js";
 import { citedActLines, withoutCitedVotes } from "../extract/cited-acts.js";
 import { nameKey, samePerson } from "../names/resolve.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 const AMOUNT_CONFIDENCE = 0.9;
 const SIGNATORY_CONFIDENCE = 0.85;
@@ -264,6 +265,7 @@ function signatoryOf(format: Format, view: TextView, body: Range, trail: Trail):
   const slice = view.text.slice(body.start, body.end);
   for (const { regex } of format.signatureStart) {
     regex.lastIndex = 0;
+    if (!mayMatch(regex, slice)) continue;
     const m = regex.exec(slice);
     if (m === null) continue;
     const found = readSignatory(view.text, body.start + m.index, body.end, format.vocabulary);
