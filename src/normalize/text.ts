@@ -17,9 +17,18 @@ export function foldText(raw: string): string {
  * thousand; the cache is emptied past this, so a batch's memory stays flat.
  */
 const FOLD_CACHE_LIMIT = 20_000;
+/**
+ * Only strings this short are remembered (words, names, phrases: what is compared over and over); a whole
+ * annex folded once (shingles.ts) is not kept, so the cache holds at most a few megabytes.
+ */
+const FOLD_CACHE_MAX_LENGTH = 80;
+
+const foldRemembered = boundedMemo(fold, FOLD_CACHE_LIMIT);
 
 /** Diacritics, case, quotes, dashes and spacing folded: for comparing, never for output. */
-export const foldForMatch: (raw: string) => string = boundedMemo(fold, FOLD_CACHE_LIMIT);
+export function foldForMatch(raw: string): string {
+  return raw.length <= FOLD_CACHE_MAX_LENGTH ? foldRemembered(raw) : fold(raw);
+}
 
 function fold(raw: string): string {
   return raw
