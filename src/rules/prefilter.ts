@@ -32,11 +32,36 @@ function prefilterOf(regex: RegExp): Prefilter {
 }
 
 /**
+ * Texts whose literals found or missing are remembered: a document's header, its deliberation and its whole
+ * text are each asked about by every rule, and many rules look for the same words (month names, civilities).
+ * The oldest is forgotten past this, so memory stays flat.
+ */
+const REMEMBERED_TEXTS = 4;
+
+const remembered: Array<{ text: string; found: Map<string, boolean> }> = [];
+
+/** Whether `text` holds `literal`, remembered for the last few texts asked about. */
+function holds(text: string, literal: string): boolean {
+  let entry = remembered.find((e) => e.text === text);
+  if (entry === undefined) {
+    entry = { text, found: new Map() };
+    remembered.unshift(entry);
+    if (remembered.length > REMEMBERED_TEXTS) remembered.pop();
+  }
+  let found = entry.found.get(literal);
+  if (found === undefined) {
+    found = text.includes(literal);
+    entry.found.set(literal, found);
+  }
+  return found;
+}
+
+/**
  * False when `regex` cannot match anywhere in `text`: a literal it requires is missing ("arrive", "rejoint"
  * or "entre" for "M. Jean DUPONT arrive"), or its tail matches nowhere. True says nothing: the regex must
  * still run.
  */
 export function mayMatch(regex: RegExp, text: string): boolean {
   const { sets, tail } = prefilterOf(regex);
-  return sets.every((set) => set.some((literal) => text.includes(literal))) && (tail === undefined || tail.test(text));
+  return sets.every((set) => set.some((literal) => holds(text, literal))) && (tail === undefined || tail.test(text));
 }
