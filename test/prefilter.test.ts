@@ -11,6 +11,8 @@ describe("required literals", () => {
     expect(requiredLiterals("(?<=séance\\s)abc?d", "gu", 2)).toEqual([["ab"]]);
     expect(requiredLiterals("voix+ pour", "gu", 2)).toEqual([["voix"], [" pour"]]);
     expect(requiredLiterals("a|bcd", "gu", 1)).toEqual([["a", "bcd"]]);
+    // A quantifier after a character beyond the BMP applies to the whole character.
+    expect(requiredLiterals("ab😀?cd", "gu", 1)).toEqual([["ab"], ["cd"]]);
   });
   it("requires nothing of a pattern with an alternative free of literals, or case-insensitive", () => {
     expect(requiredLiterals("\\d+|abc", "gu", 1)).toEqual([]);

@@ -77,13 +77,16 @@ class Parser {
       this.quantifier();
       return { kind: "other", at };
     }
-    this.at++;
     if (SPECIAL.has(c)) {
       // ".", "^", "$": no literal.
+      this.at++;
       this.quantifier();
       return { kind: "other", at };
     }
-    return { kind: "char", at, char: c, ...this.quantifier() };
+    // A character beyond the BMP is one atom of two code units: a quantifier after it repeats both.
+    const char = String.fromCodePoint(this.source.codePointAt(at) as number);
+    this.at += char.length;
+    return { kind: "char", at, char, ...this.quantifier() };
   }
 
   private group(): GroupAtom {
