@@ -41,12 +41,8 @@ const NAME_KEY_CACHE_LIMIT = 20_000;
 /** Longer strings are no names: their key is not remembered (the cache stays a few megabytes). */
 const NAME_KEY_MAX_LENGTH = 80;
 
-const rememberedKey = boundedMemo((name) => foldForMatch(name).replace(/[\s'’-]/gu, ""), NAME_KEY_CACHE_LIMIT);
-
 /** A name folded for comparison, spaces, apostrophes and hyphens dropped: "Marie-Annick" = "Marie Annick". */
-export function nameKey(name: string): string {
-  return name.length <= NAME_KEY_MAX_LENGTH ? rememberedKey(name) : foldForMatch(name).replace(/[\s'’-]/gu, "");
-}
+export const nameKey: (name: string) => string = boundedMemo((name) => foldForMatch(name).replace(/[\s'’-]/gu, ""), NAME_KEY_CACHE_LIMIT, NAME_KEY_MAX_LENGTH);
 
 function sameSurname(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);

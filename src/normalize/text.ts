@@ -23,12 +23,8 @@ const FOLD_CACHE_LIMIT = 20_000;
  */
 const FOLD_CACHE_MAX_LENGTH = 80;
 
-const foldRemembered = boundedMemo(fold, FOLD_CACHE_LIMIT);
-
 /** Diacritics, case, quotes, dashes and spacing folded: for comparing, never for output. */
-export function foldForMatch(raw: string): string {
-  return raw.length <= FOLD_CACHE_MAX_LENGTH ? foldRemembered(raw) : fold(raw);
-}
+export const foldForMatch: (raw: string) => string = boundedMemo(fold, FOLD_CACHE_LIMIT, FOLD_CACHE_MAX_LENGTH);
 
 function fold(raw: string): string {
   return raw
