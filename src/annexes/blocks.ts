@@ -11,15 +11,21 @@ import type { Block } from "./dedupe.js";
  * two annexes alike, nor its absence (a copy laid out on other pages) make a copy unlike its original.
  */
 export function blankedText(view: TextView, range: Range, running: readonly Range[]): string {
-  const chars: string[] = [];
+  if (range.end <= range.start) return "";
+  // Stretches of kept characters are copied as slices.
+  const parts: string[] = [];
+  let keptFrom = range.start;
   let r = 0;
   for (let i = range.start; i < range.end; i++) {
     const at = view.source[i] ?? 0;
     while (r < running.length && (running[r] as Range).end <= at) r++;
     const line = running[r];
-    chars.push(line !== undefined && line.start <= at ? " " : (view.text[i] as string));
+    if (line === undefined || line.start > at) continue;
+    parts.push(view.text.slice(keptFrom, i), " ");
+    keptFrom = i + 1;
   }
-  return chars.join("");
+  parts.push(view.text.slice(keptFrom, range.end));
+  return parts.join("");
 }
 
 /** Mean confidence of the OCR words in [start, end) of the assembled text, or null when none has one. */

@@ -3,6 +3,7 @@ import type { BoundaryRule } from "../rules/types.js";
 import { amountValue } from "../normalize/amount.js";
 import { foldText } from "../normalize/text.js";
 import type { Range } from "./candidate.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 export interface FoundAmount {
   value: number;
@@ -22,6 +23,7 @@ export function findAmounts(rules: Compiled<BoundaryRule>[], text: string, range
   const found: FoundAmount[] = [];
   for (const { rule, regex } of rules) {
     regex.lastIndex = 0;
+    if (!mayMatch(regex, slice)) continue;
     for (const m of slice.matchAll(regex)) {
       const value = amountValue(m.groups?.["digits"] ?? "", m.groups?.["scale"]);
       if (value === null) continue;

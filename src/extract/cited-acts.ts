@@ -2,6 +2,7 @@ import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
 import { foldForMatch } from "../normalize/text.js";
 import type { Candidate, Range } from "./candidate.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 /** Record paths that hold the deliberating body's vote. */
 const VOTE_PATH = /^vote\./u;
@@ -20,6 +21,7 @@ export function citedActLines(rules: readonly Compiled<BoundaryRule>[], text: st
   const lines: Range[] = [];
   for (const { regex } of rules) {
     regex.lastIndex = 0;
+    if (!mayMatch(regex, slice)) continue;
     for (const m of slice.matchAll(regex)) {
       const named = m.groups?.["body"];
       if (named !== undefined && (own === null || foldForMatch(named) === own)) continue;

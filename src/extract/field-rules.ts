@@ -3,6 +3,7 @@ import type { FieldRule } from "../rules/types.js";
 import { normalize } from "../normalize/index.js";
 import { identityView, toSource, type TextView } from "../text/view.js";
 import type { Candidate, Range } from "./candidate.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 /** Every capture of every match of one field rule inside a range of the view. */
 export function runFieldRule(compiled: Compiled<FieldRule>, view: TextView, range: Range): Candidate[] {
@@ -10,6 +11,7 @@ export function runFieldRule(compiled: Compiled<FieldRule>, view: TextView, rang
   const text = view.text.slice(range.start, range.end);
   const found: Candidate[] = [];
   regex.lastIndex = 0;
+  if (!mayMatch(regex, text)) return found;
   const lead = text.length - text.trimStart().length;
   for (const m of text.matchAll(regex)) {
     if (rule.at === "start" && m.index > lead) break;

@@ -3,6 +3,7 @@ import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
 import type { Range } from "./candidate.js";
 import { readMemberList, type PrintedPerson } from "./members.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 export type MovementKind = "arrival" | "departure";
 
@@ -24,6 +25,7 @@ export function findMovements(rules: Compiled<BoundaryRule>[], text: string, ran
     const kind = rule.kind;
     if (!isMovementKind(kind)) continue;
     regex.lastIndex = 0;
+    if (!mayMatch(regex, slice)) continue;
     for (const m of slice.matchAll(regex)) {
       const names = m.indices?.groups?.["names"];
       if (names === undefined) continue;

@@ -3,6 +3,7 @@ import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
 import type { Range } from "./candidate.js";
 import { readMemberList, type PrintedPerson } from "./members.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 export type NamedKind = "no" | "abstain" | "notVoting";
 
@@ -28,6 +29,7 @@ export function findNamedVoters(rules: Compiled<BoundaryRule>[], text: string, r
     const kind = rule.kind;
     if (kind !== "no" && kind !== "abstain" && kind !== "notVoting") continue;
     regex.lastIndex = 0;
+    if (!mayMatch(regex, slice)) continue;
     for (const m of slice.matchAll(regex)) {
       // "M. Bernard NOUHAUD, président de …, ne prend pas part au vote": names before the marker, in group "names".
       const named = m.indices?.groups?.["names"];

@@ -3,6 +3,7 @@ import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
 import { toSource, type TextView } from "../text/view.js";
 import type { Candidate } from "./candidate.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 /** A change of chair read from a statement: as sure as a field read by a rule of its own. */
 const PRESIDENCY_CONFIDENCE = 0.85;
@@ -27,6 +28,7 @@ function changesIn(rules: readonly Compiled<BoundaryRule>[], view: TextView): Ch
     changes = [];
     for (const { rule, regex } of rules) {
       regex.lastIndex = 0;
+      if (!mayMatch(regex, view.text)) continue;
       for (const m of view.text.matchAll(regex)) {
         const name = m.indices?.groups?.["name"];
         if (name === undefined) continue;

@@ -1,5 +1,6 @@
 import type { Issue } from "../model/issue.js";
 import type { Format, RuleBook } from "../rules/format.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 /**
  * A format is picked when its detection rules add up to at least this weight: one strong clue (the
@@ -26,7 +27,7 @@ export function detectFormat(text: string, book: RuleBook, forced?: string): Det
     let score = 0;
     for (const { rule, regex } of format.detect) {
       regex.lastIndex = 0;
-      if (regex.test(text)) score += rule.weight;
+      if (mayMatch(regex, text) && regex.test(text)) score += rule.weight;
     }
     if (score >= MIN_DETECT_SCORE && (best === null || score > best.score)) best = { format, score };
   }

@@ -1,5 +1,6 @@
 import JaroWinklerDistance from "natural/lib/natural/distance/jaro-winkler_distance.js";
 import { foldForMatch } from "../normalize/text.js";
+import { boundedMemo } from "../memo/bounded.js";
 import { initialsOf, isSurnameWord } from "./tokens.js";
 
 /**
@@ -35,10 +36,13 @@ export function rosterOf(members: ReadonlyArray<{ name: string; substitute?: { n
   return members.flatMap((m) => (m.substitute === undefined ? [rosterEntry(m.name)] : [rosterEntry(m.name), rosterEntry(m.substitute.name)]));
 }
 
+/** Names a batch compares are a few thousand per document: their keys are remembered, the cache emptied past this. */
+const NAME_KEY_CACHE_LIMIT = 20_000;
+/** Longer strings are no names: their key is not remembered (the cache stays a few megabytes). */
+const NAME_KEY_MAX_LENGTH = 80;
+
 /** A name folded for comparison, spaces, apostrophes and hyphens dropped: "Marie-Annick" = "Marie Annick". */
-export function nameKey(name: string): string {
-  return foldForMatch(name).replace(/[\s'’-]/gu, "");
-}
+export const nameKey: (name: string) => string = boundedMemo((name) => foldForMatch(name).replace(/[\s'’-]/gu, ""), NAME_KEY_CACHE_LIMIT, NAME_KEY_MAX_LENGTH);
 
 function sameSurname(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);

@@ -1,5 +1,6 @@
 /** Word shapes used to read names as French minutes print them. */
 import { foldForMatch } from "../normalize/text.js";
+import { boundedMemo } from "../memo/bounded.js";
 
 export interface Token {
   text: string;
@@ -70,12 +71,20 @@ export function initialsOf(given: string): string {
     .toUpperCase();
 }
 
+/** Phrases the vocabulary holds are a few hundred: their folded words are remembered, the cache emptied past this. */
+const PHRASE_CACHE_LIMIT = 5_000;
+
+/** "donne pouvoir à" → ["donne", "pouvoir", "a"]: a phrase's words, folded for matching. */
+const foldedWords = boundedMemo((phrase) => phrase.split(/\s+/u).map(foldForMatch), PHRASE_CACHE_LIMIT);
+
 /** The phrase at token i ("représenté par son suppléant", "donne pouvoir à"), as the number of tokens it spans, or 0. */
 export function phraseLength(tokens: Token[], i: number, phrases: readonly string[]): number {
   for (const phrase of phrases) {
-    const words = phrase.split(/\s+/u);
-    const seen = tokens.slice(i, i + words.length).map((t) => foldForMatch(t.text));
-    if (seen.length === words.length && words.every((w, k) => foldForMatch(w) === seen[k])) return words.length;
+    const words = foldedWords(phrase);
+    if (i < 0 || i + words.length > tokens.length) continue;
+    let k = 0;
+    while (k < words.length && foldForMatch((tokens[i + k] as Token).text) === words[k]) k++;
+    if (k === words.length) return words.length;
   }
   return 0;
 }

@@ -197,10 +197,11 @@ export interface LateArrival {
  */
 function mergeListedTwice(listed: ListedMember[]): LateArrival[] {
   const late: LateArrival[] = [];
-  const key = (m: ListedMember): string => nameKey(m.name);
+  // One key per entry, kept in step with `listed` (an entry kept in place of another has its key).
+  const keys = listed.map((m) => nameKey(m.name));
   for (let i = listed.length - 1; i >= 0; i--) {
     const later = listed[i] as ListedMember;
-    const k = listed.findIndex((m, j) => j < i && key(m) === key(later));
+    const k = keys.findIndex((key, j) => j < i && key === keys[i]);
     const earlier = listed[k];
     if (earlier === undefined) continue;
     const absent = earlier.status === "absent" ? earlier : later.status === "absent" ? later : null;
@@ -215,6 +216,7 @@ function mergeListedTwice(listed: ListedMember[]): LateArrival[] {
     if (kept.status === "absent" && other.status === "present") late.push({ listed: { civility: other.civility, civilityRange: other.civilityRange, name: kept.name, nameRange: other.nameRange } });
     listed[k] = kept;
     listed.splice(i, 1);
+    keys.splice(i, 1);
   }
   return late.reverse();
 }

@@ -5,7 +5,6 @@ import type { Scope } from "../rules/types.js";
 import type { Segments, DeliberationSegment } from "../segment/segments.js";
 import { toSource, type TextView } from "../text/view.js";
 import type { Candidate, Range } from "../extract/candidate.js";
-import { runFieldRule } from "../extract/field-rules.js";
 import { distinctAmounts, findAmounts } from "../extract/amounts.js";
 import { closingSignature, readSignatory } from "../extract/signatory.js";
 import { scannedSignerTitle } from "../extract/signer-on-scan.js";
@@ -25,13 +24,15 @@ import { resolveSittingNames } from "../refine/sitting-names.js";
 import { recaseCouncilName } from "../refine/council-name.js";
 import { addNamedVoters } from "../refine/named-voters.js";
 import { findNamedVoters } from "../extract/named-votes.js";
-import { findMovements } from "../extract/movements.js";
+import type { Movement } from "../extract/movements.js";
+import { fieldReadings, movementReadings } from "./document-readings.js";
 import { applyMovements } from "../refine/movements.js";
 import { applyUnplacedArrivals } from "../refine/unplaced-arrivals.js";
 import { presidentAt } from "../extract/presidency.js";
 import { firstDecision } from "../segment/decision.js";
 import { citedActLines, withoutCitedVotes } from "../extract/cited-acts.js";
 import { nameKey, samePerson } from "../names/resolve.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 const AMOUNT_CONFIDENCE = 0.9;
 const SIGNATORY_CONFIDENCE = 0.85;
@@ -70,7 +71,7 @@ function candidatesIn(format: Format, view: TextView, scopes: Partial<Record<Sco
   const out: Candidate[] = [];
   for (const rule of format.fields) {
     const range = scopes[rule.rule.scope];
-    if (range !== undefined) out.push(...runFieldRule(rule, view, range));
+    if (range !== undefined) out.push(...fieldReadings(rule, view, range));
   }
   return out;
 }
@@ -225,10 +226,10 @@ function chooseRapporteurRole(candidates: Candidate[], chosen: Map<string, Candi
  * when it holds none): those under its own heading happened before its vote. Movements in the sitting
  * header are left out: the header's lists and counts already describe the sitting at its opening.
  */
-function movementsBefore(format: Format, view: TextView, segments: Segments, cutoff: number): ReturnType<typeof findMovements> {
+function movementsBefore(format: Format, view: TextView, segments: Segments, cutoff: number): Movement[] {
   const first = segments.deliberations[0];
   if (first === undefined || format.movements.length === 0 || cutoff <= first.body.start) return [];
-  return findMovements(format.movements, view.text, { start: first.body.start, end: cutoff }, format.vocabulary);
+  return movementReadings(format, view, { start: first.body.start, end: cutoff });
 }
 
 /** "CONSEIL MUNICIPAL", "Conseil Municipal" → "Conseil municipal", as the vocabulary writes the body. */
@@ -263,6 +264,7 @@ function signatoryOf(format: Format, view: TextView, body: Range, trail: Trail):
   const slice = view.text.slice(body.start, body.end);
   for (const { regex } of format.signatureStart) {
     regex.lastIndex = 0;
+    if (!mayMatch(regex, slice)) continue;
     const m = regex.exec(slice);
     if (m === null) continue;
     const found = readSignatory(view.text, body.start + m.index, body.end, format.vocabulary);

@@ -1,5 +1,6 @@
 import type { Range } from "../extract/candidate.js";
 import type { Format } from "../rules/format.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 /** Where the first decision marker ("après en avoir délibéré", "adopté à l'unanimité") of a range starts, or null. */
 export function firstDecision(format: Format, text: string, range: Range): number | null {
@@ -7,6 +8,7 @@ export function firstDecision(format: Format, text: string, range: Range): numbe
   let best: number | null = null;
   for (const { regex } of format.decision) {
     regex.lastIndex = 0;
+    if (!mayMatch(regex, slice)) continue;
     const m = regex.exec(slice);
     regex.lastIndex = 0;
     if (m !== null && (best === null || m.index < best)) best = m.index;
@@ -19,7 +21,7 @@ export function hasDecision(format: Format, text: string, range: Range): boolean
   const slice = text.slice(range.start, range.end);
   return format.decision.some(({ regex }) => {
     regex.lastIndex = 0;
-    const found = regex.test(slice);
+    const found = mayMatch(regex, slice) && regex.test(slice);
     regex.lastIndex = 0;
     return found;
   });

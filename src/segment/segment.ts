@@ -6,6 +6,7 @@ import type { Attachment, DeliberationSegment, Section, Segments } from "./segme
 import { hasDecision } from "./decision.js";
 import { cutShort, type CutShort } from "./truncation.js";
 import { subItemsOf } from "./sub-items.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 interface Hit {
   start: number;
@@ -18,6 +19,7 @@ function hits(rules: Compiled<{ id: string }>[], text: string, range: Range): Hi
   const out: Hit[] = [];
   for (const { rule, regex } of rules) {
     regex.lastIndex = 0;
+    if (!mayMatch(regex, slice)) continue;
     for (const m of slice.matchAll(regex)) out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, ruleId: rule.id });
   }
   // Earliest first; at one place, the longest match (the most specific heading) wins.
@@ -229,6 +231,7 @@ function subDecisionsOf(format: Format, text: string, body: Range): SubDecision[
   const found: Array<Omit<SubDecision, "end">> = [];
   for (const { rule, regex } of format.subDecisions) {
     regex.lastIndex = 0;
+    if (!mayMatch(regex, slice)) continue;
     for (const m of slice.matchAll(regex)) {
       const t = m.indices?.groups?.["title"];
       if (t !== undefined) found.push({ start: body.start + m.index, title: { start: body.start + t[0], end: body.start + t[1] }, underItem: rule.underItem === true });

@@ -7,6 +7,7 @@
 import type { Range } from "../extract/candidate.js";
 import type { Format } from "../rules/format.js";
 import { hasDecision } from "./decision.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 /** An item is cut into its lettered items when at least this many of them hold a decision… */
 export const MIN_DECIDED_SUB_ITEMS = 2;
@@ -36,6 +37,7 @@ function hitsIn(format: Format, text: string, body: Range): Hit[] {
   const out: Hit[] = [];
   for (const { regex } of format.subItems) {
     regex.lastIndex = 0;
+    if (!mayMatch(regex, slice)) continue;
     for (const m of slice.matchAll(regex)) {
       const t = m.indices?.groups?.["title"];
       const label = m.groups?.["label"];

@@ -1,6 +1,7 @@
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
 import type { Range } from "../extract/candidate.js";
+import { mayMatch } from "../rules/prefilter.js";
 
 /** Where a text shows it was cut before the document's end: its last page mark, short of the total. */
 export interface CutShort {
@@ -20,6 +21,7 @@ export function cutShort(rules: readonly Compiled<BoundaryRule>[], text: string)
   let last: CutShort | null = null;
   for (const { regex } of rules) {
     regex.lastIndex = 0;
+    if (!mayMatch(regex, text)) continue;
     for (const m of text.matchAll(regex)) {
       const page = Number(m.groups?.["page"]);
       const of = Number(m.groups?.["of"]);

@@ -31,27 +31,22 @@ export interface ViewEdit {
  */
 export function viewEdited(text: string, edits: ReadonlyArray<ViewEdit>): TextView {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const kept: string[] = [];
-  const source: number[] = [];
+  // Unchanged stretches are copied as slices, offsets into a typed array sized for the longest view.
+  const parts: string[] = [];
+  const source = new Int32Array(text.length + 1 + sorted.reduce((n, e) => n + e.insert.length, 0));
+  let n = 0;
   let at = 0;
   for (const e of sorted) {
     if (e.start < at) continue;
-    for (; at < e.start; at++) {
-      kept.push(text[at] as string);
-      source.push(at);
-    }
-    for (let i = 0; i < e.insert.length; i++) {
-      kept.push(e.insert[i] as string);
-      source.push(e.end > e.start ? Math.min(e.start + i, e.end - 1) : e.start);
-    }
+    parts.push(text.slice(at, e.start), e.insert);
+    for (; at < e.start; at++) source[n++] = at;
+    for (let i = 0; i < e.insert.length; i++) source[n++] = e.end > e.start ? Math.min(e.start + i, e.end - 1) : e.start;
     at = Math.max(at, e.end);
   }
-  for (; at < text.length; at++) {
-    kept.push(text[at] as string);
-    source.push(at);
-  }
-  source.push(text.length);
-  return { text: kept.join(""), source: Int32Array.from(source) };
+  parts.push(text.slice(at));
+  for (; at < text.length; at++) source[n++] = at;
+  source[n++] = text.length;
+  return { text: parts.join(""), source: source.slice(0, n) };
 }
 
 /** Maps a view range to the assembled-text range it covers (markup inside the range is included). */
