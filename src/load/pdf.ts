@@ -3,7 +3,7 @@
  * order); src/load/pdf/ rebuilds words, lines, columns, paragraphs and hyphenated words. Pages without a
  * usable text layer (scans) are OCR'd (src/load/ocr/), and their words go through the same rebuild.
  */
-import { getDocument, Util, VerbosityLevel, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, Util, VerbosityLevel, type PDFDocumentProxy } from "./pdfjs/index.js";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import type { Issue } from "../model/issue.js";
 import { LoadError } from "./load-error.js";
