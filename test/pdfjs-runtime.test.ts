@@ -3,6 +3,8 @@ import { runInNewContext } from "node:vm";
 import { deflateSync } from "node:zlib";
 import "../src/load/pdfjs/index.js";
 import { WholeInflateStream } from "../src/load/pdfjs/inflate.js";
+import { CachedDataFiles } from "../src/load/pdfjs/data-files.js";
+import { pdfjsAssets } from "../src/load/pdfjs-assets.js";
 
 /** What pdf.js does with a DecompressionStream (src/core/base_stream.js): write once, close, read all. */
 async function inflateLikePdfjs(Stream: typeof DecompressionStream, bytes: Uint8Array): Promise<string> {
@@ -54,5 +56,17 @@ describe("pdf.js runtime", () => {
 
   it("hands formats other than deflate to Node's own class", () => {
     expect(new WholeInflateStream("gzip")).not.toBeInstanceOf(WholeInflateStream);
+  });
+
+  it("reads a standard font once per process, and the other data files as asked", async () => {
+    const files = new CachedDataFiles(pdfjsAssets());
+    const first = await files.fetch({ kind: "standardFontDataUrl", filename: "FoxitSerif.pfb" });
+    const again = await new CachedDataFiles(pdfjsAssets()).fetch({ kind: "standardFontDataUrl", filename: "FoxitSerif.pfb" });
+    expect(first.byteLength).toBeGreaterThan(0);
+    expect(again).toBe(first);
+    const cmap = await files.fetch({ kind: "cMapUrl", filename: "UniJIS-UCS2-H.bcmap" });
+    expect(cmap.byteLength).toBeGreaterThan(0);
+    await expect(files.fetch({ kind: "standardFontDataUrl", filename: "NoSuchFont.pfb" })).rejects.toThrow();
+    await expect(new CachedDataFiles({}).fetch({ kind: "cMapUrl", filename: "UniJIS-UCS2-H.bcmap" })).rejects.toThrow(/cMapUrl/u);
   });
 });

@@ -3,7 +3,7 @@
  * order); src/load/pdf/ rebuilds words, lines, columns, paragraphs and hyphenated words. Pages without a
  * usable text layer (scans) are OCR'd (src/load/ocr/), and their words go through the same rebuild.
  */
-import { getDocument, Util, VerbosityLevel, type PDFDocumentProxy } from "./pdfjs/index.js";
+import { CachedDataFiles, getDocument, Util, VerbosityLevel, type PDFDocumentProxy } from "./pdfjs/index.js";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import type { Issue } from "../model/issue.js";
 import { LoadError } from "./load-error.js";
@@ -115,6 +115,7 @@ export async function loadPdf(bytes: Uint8Array, path: string, options: PdfOptio
   const task = getDocument({
     data: bytes.slice(),
     ...pdfjsAssets(),
+    BinaryDataFactory: CachedDataFiles,
     isEvalSupported: false,
     useSystemFonts: false,
     // Errors only: pdf.js warns about font hinting ("Warning: TT: undefined function: 32"), nothing that

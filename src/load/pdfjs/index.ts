@@ -11,6 +11,7 @@ import { restoreNatives } from "./natives.js";
 import { getDocument, Util, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
 import "pdfjs-dist/legacy/build/pdf.worker.mjs";
 import { installWholeInflate } from "./inflate.js";
+export { CachedDataFiles } from "./data-files.js";
 
 restoreNatives();
 installWholeInflate();
