@@ -3,7 +3,7 @@
  * order); src/load/pdf/ rebuilds words, lines, columns, paragraphs and hyphenated words. Pages without a
  * usable text layer (scans) are OCR'd (src/load/ocr/), and their words go through the same rebuild.
  */
-import { getDocument, Util, VerbosityLevel, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { CachedDataFiles, getDocument, Util, VerbosityLevel, type PDFDocumentProxy } from "./pdfjs/index.js";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import type { Issue } from "../model/issue.js";
 import { DEFAULT_MAX_PAGES } from "./limits.js";
@@ -113,6 +113,7 @@ export async function loadPdf(bytes: Uint8Array, path: string, options: PdfOptio
   const task = getDocument({
     data: bytes.slice(),
     ...pdfjsAssets(),
+    BinaryDataFactory: CachedDataFiles,
     isEvalSupported: false,
     useSystemFonts: false,
     // Errors only: pdf.js warns about font hinting ("Warning: TT: undefined function: 32"), nothing that

@@ -37,10 +37,27 @@ export type LayerVerdict = "good" | "none" | "sparse" | "garbage";
 /** Characters French text uses besides letters, digits and spaces. */
 const PUNCTUATION = /[.,;:!?'’‘"“”«»()[\]{}/\\\-–—‐‑%€$£&*+=<>°§_@#|…~^`²³·•]/u;
 
+/** Letters without accents: folding them only lowercases. */
+const PLAIN_LETTERS = /^[A-Za-z]*$/u;
+
 /** Lower case, accents removed: "Délibération" → "deliberation". */
 function fold(word: string): string {
+  if (PLAIN_LETTERS.test(word)) return word.toLowerCase();
   return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
+
+/** What one character counts as on a page. */
+type CharKind = "space" | "letter" | "other" | "junk";
+
+function kindOf(ch: string): CharKind {
+  if (/\s/u.test(ch)) return "space";
+  if (/\p{L}/u.test(ch)) return "letter";
+  return /\p{N}/u.test(ch) || PUNCTUATION.test(ch) ? "other" : "junk";
+}
+
+/** Characters below this code are looked up in a table made with kindOf itself, instead of tested one by one. */
+const TABLE_SIZE = 128;
+const TABLED_KINDS: readonly CharKind[] = Array.from({ length: TABLE_SIZE }, (_, code) => kindOf(String.fromCharCode(code)));
 
 /** Scores a page's text (its items joined by spaces). */
 export function scoreTextLayer(text: string): LayerScore {
@@ -48,10 +65,12 @@ export function scoreTextLayer(text: string): LayerScore {
   let junk = 0;
   let visible = 0;
   for (const ch of text) {
-    if (/\s/u.test(ch)) continue;
+    const code = ch.charCodeAt(0);
+    const kind = code < TABLE_SIZE ? (TABLED_KINDS[code] as CharKind) : kindOf(ch);
+    if (kind === "space") continue;
     visible++;
-    if (/\p{L}/u.test(ch)) letters++;
-    else if (!/\p{N}/u.test(ch) && !PUNCTUATION.test(ch)) junk++;
+    if (kind === "letter") letters++;
+    else if (kind === "junk") junk++;
   }
   const words = [...text.matchAll(/\p{L}{2,}/gu)].map((m) => fold(m[0]));
   const known = words.filter((w) => FRENCH_WORDS.has(w)).length;

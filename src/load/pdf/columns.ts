@@ -298,8 +298,8 @@ function lineOf(cells: PdfWord[][], region: number, column: number, table: boole
     flows,
     baseline: main.baseline,
     fontSize: main.fontSize,
-    x0: Math.min(...words.map((w) => w.x0)),
-    x1: Math.max(...words.map((w) => w.x1)),
+    x0: words.reduce((m, w) => Math.min(m, w.x0), Infinity),
+    x1: words.reduce((m, w) => Math.max(m, w.x1), -Infinity),
     colLeft,
     colRight,
   };

@@ -10,6 +10,7 @@ import { hyphenJoin, vocabularyOf } from "./hyphen.js";
 import { startsParagraph } from "./paragraphs.js";
 import { buildRows } from "./rows.js";
 import { runningLines } from "./running.js";
+import { TextParts } from "./text-parts.js";
 import type { PdfItem, PdfWord, ReadLine, Row } from "./types.js";
 
 export interface PageInput {
@@ -59,26 +60,44 @@ function quantile(values: number[], q: number): number {
 
 /** Edges of the text area over the whole document. */
 export function textMeasure(rows: readonly Row[]): Measure {
-  const lefts = rows.map((r) => Math.min(...r.words.map((w) => w.x0)));
-  const rights = rows.map((r) => Math.max(...r.words.map((w) => w.x1)));
+  const lefts = rows.map((r) => edgesOf(r.words).x0);
+  const rights = rows.map((r) => edgesOf(r.words).x1);
   return { left: quantile(lefts, 1 - MEASURE_QUANTILE), right: quantile(rights, MEASURE_QUANTILE) };
 }
 
+interface Edges {
+  x0: number;
+  top: number;
+  x1: number;
+  bottom: number;
+}
+
+/** The extremes of some words' boxes, in one pass (±Infinity for none, as Math.min/max of nothing). */
+function edgesOf(words: readonly PdfWord[]): Edges {
+  const e: Edges = { x0: Infinity, top: Infinity, x1: -Infinity, bottom: -Infinity };
+  for (const w of words) {
+    e.x0 = Math.min(e.x0, w.x0);
+    e.top = Math.min(e.top, w.top);
+    e.x1 = Math.max(e.x1, w.x1);
+    e.bottom = Math.max(e.bottom, w.bottom);
+  }
+  return e;
+}
+
 function boxOf(words: readonly PdfWord[]): Box {
-  const x0 = Math.min(...words.map((w) => w.x0));
-  const y0 = Math.min(...words.map((w) => w.top));
-  return { x: x0, y: y0, w: Math.max(...words.map((w) => w.x1)) - x0, h: Math.max(...words.map((w) => w.bottom)) - y0 };
+  const e = edgesOf(words);
+  return { x: e.x0, y: e.top, w: e.x1 - e.x0, h: e.bottom - e.top };
 }
 
 const lastWordOf = (line: ReadLine): PdfWord | undefined => line.cells[line.cells.length - 1]?.at(-1);
 
 /** Builds the assembled text and the page model from lines in reading order. */
 export function assemble(inputs: readonly PageInput[], orders: readonly ReadingOrder[], pitchEm: number, vocabulary: ReadonlySet<string>): LayoutResult {
-  let text = "";
+  const text = new TextParts();
   const pages: Page[] = [];
   const running = runningLines(orders.map((o) => o.lines));
   inputs.forEach((input, p) => {
-    if (p > 0) text += "\f";
+    if (p > 0) text.append("\f");
     const pageStart = text.length;
     const lines: Line[] = [];
     let prev: ReadLine | undefined;
@@ -93,21 +112,21 @@ export function assemble(inputs: readonly PageInput[], orders: readonly ReadingO
         const sameFlow = !apart && !prev.table && !line.table && prev.region === line.region && (prev.column === line.column || line.flows);
         const join = sameFlow && last !== undefined ? hyphenJoin(last.text, first.text, vocabulary) : undefined;
         if (join === "join") {
-          text = text.slice(0, -1);
+          text.dropLast();
           const model = lines[lines.length - 1];
           const span = model?.spans[model.spans.length - 1];
           if (model !== undefined) model.end -= 1;
           if (span !== undefined) span.end -= 1;
-        } else if (join === undefined) text += apart || startsParagraph(prev, line, pitchEm) ? "\n" : " ";
+        } else if (join === undefined) text.append(apart || startsParagraph(prev, line, pitchEm) ? "\n" : " ");
       }
       const lineStart = text.length;
       const spans: Span[] = [];
       line.cells.forEach((cell, ci) => {
-        if (ci > 0) text += "\t";
+        if (ci > 0) text.append("\t");
         cell.forEach((w, wi) => {
-          if (wi > 0) text += " ";
+          if (wi > 0) text.append(" ");
           spans.push({ start: text.length, end: text.length + w.text.length, box: boxOf([w]), ...(w.confidence === undefined ? {} : { confidence: w.confidence }) });
-          text += w.text;
+          text.append(w.text);
         });
       });
       lines.push({ start: spans[0]?.start ?? lineStart, end: text.length, spans, box: boxOf(line.cells.flat()) });
@@ -115,7 +134,7 @@ export function assemble(inputs: readonly PageInput[], orders: readonly ReadingO
     }
     pages.push({ number: input.number, start: pageStart, end: text.length, lines, width: input.width, height: input.height, columns: orders[p]?.columns ?? 1 });
   });
-  return { text, pages };
+  return { text: text.toString(), pages };
 }
 
 /** Items of every page → assembled text and pages. */

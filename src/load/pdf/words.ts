@@ -15,24 +15,26 @@ const DESCENT = 0.2;
  */
 export const TOUCH_GAP = 0.15;
 
-/** The words of one item, each placed by its share of the item's width. */
+/**
+ * The words of one item, each placed by its share of the item's width. Widths are whole numbers
+ * (char-width.ts), so summing them as the scan goes gives exactly the width of each prefix.
+ */
 export function itemWords(item: PdfItem): PdfWord[] {
   const total = textWidth(item.str);
+  const scale = total === 0 ? 0 : item.width / total;
+  const top = item.baseline - ASCENT * item.fontSize;
+  const bottom = item.baseline + DESCENT * item.fontSize;
   const words: PdfWord[] = [];
+  let before = 0;
+  let scanned = 0;
   for (const m of item.str.matchAll(/\S+/gu)) {
-    const before = textWidth(item.str.slice(0, m.index));
+    before += textWidth(item.str.slice(scanned, m.index));
     const own = textWidth(m[0]);
-    const scale = total === 0 ? 0 : item.width / total;
-    words.push({
-      text: m[0],
-      x0: item.x + before * scale,
-      x1: item.x + (before + own) * scale,
-      baseline: item.baseline,
-      fontSize: item.fontSize,
-      top: item.baseline - ASCENT * item.fontSize,
-      bottom: item.baseline + DESCENT * item.fontSize,
-      ...(item.confidence === undefined ? {} : { confidence: item.confidence }),
-    });
+    const word: PdfWord = { text: m[0], x0: item.x + before * scale, x1: item.x + (before + own) * scale, baseline: item.baseline, fontSize: item.fontSize, top, bottom };
+    if (item.confidence !== undefined) word.confidence = item.confidence;
+    words.push(word);
+    before += own;
+    scanned = m.index + m[0].length;
   }
   return words;
 }
