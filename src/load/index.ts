@@ -3,7 +3,7 @@ import type { Loaded } from "./loaded.js";
 import { LoadError } from "./load-error.js";
 import { isAltoRoot, loadAltoTree } from "./alto.js";
 import { isHocrTree, loadHocrTree } from "./hocr.js";
-import { loadPdf, type PdfOptions } from "./pdf.js";
+import type { PdfOptions } from "./pdf.js";
 import { loadText } from "./text.js";
 import { readXml } from "./xml/parse.js";
 import { INPUT_EXTENSIONS } from "./extensions.js";
@@ -21,6 +21,9 @@ export async function loadDocument(bytes: Uint8Array, path: string, options: Loa
   if (ext === ".pdf" || head.startsWith(PDF_MAGIC)) {
     if (bytes.length === 0) throw new LoadError(path, "Expected a PDF, got an empty file");
     if (!head.includes(PDF_MAGIC)) throw new LoadError(path, `Expected a PDF (starting with ${PDF_MAGIC}), got other bytes`);
+    // Loaded on the first PDF only: pdf.js, the canvas and the OCR engine cost each reading thread ~40 MB
+    // that a batch of text, ALTO or hOCR files never needs.
+    const { loadPdf } = await import("./pdf.js");
     return loadPdf(bytes, path, options);
   }
   // A CSV file is text; the pipeline reads SCDL deliberation columns from it (src/scdl/).
