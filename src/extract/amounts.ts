@@ -1,3 +1,4 @@
+import { sliceOf } from "../text/slice.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
 import { amountValue } from "../normalize/amount.js";
@@ -19,7 +20,7 @@ const LABEL_BEFORE = /(?:^|[\n\t.;]|€\s)\s*([^\n\t.;:€]{3,80}?)\s*:\s*$/u;
 
 /** Every euro amount in a range, with the label its line gives it, in text order. */
 export function findAmounts(rules: Compiled<BoundaryRule>[], text: string, range: Range): FoundAmount[] {
-  const slice = text.slice(range.start, range.end);
+  const slice = sliceOf(text, range.start, range.end);
   const found: FoundAmount[] = [];
   for (const { rule, regex } of rules) {
     regex.lastIndex = 0;

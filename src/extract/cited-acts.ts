@@ -1,3 +1,4 @@
+import { sliceOf } from "../text/slice.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
 import { foldForMatch } from "../normalize/text.js";
@@ -17,7 +18,7 @@ const VOTE_PATH = /^vote\./u;
  */
 export function citedActLines(rules: readonly Compiled<BoundaryRule>[], text: string, range: Range, body: string | null): Range[] {
   const own = body === null ? null : foldForMatch(body);
-  const slice = text.slice(range.start, range.end);
+  const slice = sliceOf(text, range.start, range.end);
   const lines: Range[] = [];
   for (const { regex } of rules) {
     regex.lastIndex = 0;

@@ -1,3 +1,4 @@
+import { sliceOf } from "../text/slice.js";
 import type { Compiled } from "../rules/format.js";
 import type { FieldRule } from "../rules/types.js";
 import { normalize } from "../normalize/index.js";
@@ -8,7 +9,7 @@ import { mayMatch } from "../rules/prefilter.js";
 /** Every capture of every match of one field rule inside a range of the view. */
 export function runFieldRule(compiled: Compiled<FieldRule>, view: TextView, range: Range): Candidate[] {
   const { rule, regex } = compiled;
-  const text = view.text.slice(range.start, range.end);
+  const text = sliceOf(view.text, range.start, range.end);
   const found: Candidate[] = [];
   regex.lastIndex = 0;
   if (!mayMatch(regex, text)) return found;

@@ -1,3 +1,4 @@
+import { sliceOf } from "../text/slice.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
@@ -19,7 +20,7 @@ const isMovementKind = (k: string | undefined): k is MovementKind => k === "arri
 
 /** Every arrival and departure printed in `range`, in document order. The names are the rule's group "names". */
 export function findMovements(rules: Compiled<BoundaryRule>[], text: string, range: Range, vocabulary: FullVocabulary): Movement[] {
-  const slice = text.slice(range.start, range.end);
+  const slice = sliceOf(text, range.start, range.end);
   const found: Movement[] = [];
   for (const { rule, regex } of rules) {
     const kind = rule.kind;

@@ -1,3 +1,4 @@
+import { sliceOf } from "../text/slice.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
@@ -23,7 +24,7 @@ const MAX_OPEN_LIST = 300;
  * with a group "names" reads the names there instead ("M. X ne prend pas part au vote").
  */
 export function findNamedVoters(rules: Compiled<BoundaryRule>[], text: string, range: Range, vocabulary: FullVocabulary): NamedVoters[] {
-  const slice = text.slice(range.start, range.end);
+  const slice = sliceOf(text, range.start, range.end);
   const found: NamedVoters[] = [];
   for (const { rule, regex } of rules) {
     const kind = rule.kind;

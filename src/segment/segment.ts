@@ -1,3 +1,4 @@
+import { sliceOf } from "../text/slice.js";
 import type { Range } from "../extract/candidate.js";
 import type { Compiled, Format } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
@@ -15,7 +16,7 @@ interface Hit {
 }
 
 function hits(rules: Compiled<{ id: string }>[], text: string, range: Range): Hit[] {
-  const slice = text.slice(range.start, range.end);
+  const slice = sliceOf(text, range.start, range.end);
   const out: Hit[] = [];
   for (const { rule, regex } of rules) {
     regex.lastIndex = 0;
@@ -227,7 +228,7 @@ interface SubDecision {
  * the vote before it still ends there.
  */
 function subDecisionsOf(format: Format, text: string, body: Range): SubDecision[] {
-  const slice = text.slice(body.start, body.end);
+  const slice = sliceOf(text, body.start, body.end);
   const found: Array<Omit<SubDecision, "end">> = [];
   for (const { rule, regex } of format.subDecisions) {
     regex.lastIndex = 0;
