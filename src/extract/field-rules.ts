@@ -6,6 +6,26 @@ import { identityView, toSource, type TextView } from "../text/view.js";
 import type { Candidate, Range } from "./candidate.js";
 import { mayMatch } from "../rules/prefilter.js";
 
+/** A rule's captures as [path, capture] pairs, read once per rule (rules live as long as the process). */
+const captureLists = new WeakMap<FieldRule, Array<[string, FieldRule["captures"][string]]>>();
+
+function capturesOf(rule: FieldRule): Array<[string, FieldRule["captures"][string]]> {
+  let list = captureLists.get(rule);
+  if (list === undefined) {
+    list = Object.entries(rule.captures);
+    captureLists.set(rule, list);
+  }
+  return list;
+}
+
+/** Where a global regex goes on after an empty match at `at`: one code point on under "u" or "v", one code unit otherwise. */
+function stepOver(text: string, at: number, unicode: boolean): number {
+  if (!unicode || at + 1 >= text.length) return at + 1;
+  const first = text.charCodeAt(at);
+  const second = text.charCodeAt(at + 1);
+  return first >= 0xd800 && first <= 0xdbff && second >= 0xdc00 && second <= 0xdfff ? at + 2 : at + 1;
+}
+
 /** Every capture of every match of one field rule inside a range of the view. */
 export function runFieldRule(compiled: Compiled<FieldRule>, view: TextView, range: Range): Candidate[] {
   const { rule, regex } = compiled;
@@ -13,11 +33,16 @@ export function runFieldRule(compiled: Compiled<FieldRule>, view: TextView, rang
   const found: Candidate[] = [];
   regex.lastIndex = 0;
   if (!mayMatch(regex, text)) return found;
-  const lead = text.length - text.trimStart().length;
-  for (const m of text.matchAll(regex)) {
+  const lead = rule.at === "start" ? text.length - text.trimStart().length : 0;
+  const captures = capturesOf(rule);
+  const unicode = regex.unicode || regex.flags.includes("v");
+  // exec over the global regex, as matchAll would over a copy of it: an empty match steps one code point on.
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(text)) !== null) {
+    if (m[0] === "") regex.lastIndex = stepOver(text, regex.lastIndex, unicode);
     if (rule.at === "start" && m.index > lead) break;
     if (rule.at === "first" && found.length > 0) break;
-    for (const [path, capture] of Object.entries(rule.captures)) {
+    for (const [path, capture] of captures) {
       let viewStart: number;
       let viewEnd: number;
       let value;
@@ -37,6 +62,7 @@ export function runFieldRule(compiled: Compiled<FieldRule>, view: TextView, rang
       found.push({ path, value, start, end, range: at, ruleId: rule.id, confidence: rule.confidence });
     }
   }
+  regex.lastIndex = 0;
   return found;
 }
 
