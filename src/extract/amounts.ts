@@ -1,3 +1,4 @@
+import { matchesOf } from "../text/matches.js";
 import { sliceOf } from "../text/slice.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
@@ -25,7 +26,7 @@ export function findAmounts(rules: Compiled<BoundaryRule>[], text: string, range
   for (const { rule, regex } of rules) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       const value = amountValue(m.groups?.["digits"] ?? "", m.groups?.["scale"]);
       if (value === null) continue;
       const start = range.start + m.index;

@@ -1,3 +1,4 @@
+import { matchesOf } from "../text/matches.js";
 import { sliceOf } from "../text/slice.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
@@ -23,7 +24,7 @@ export function citedActLines(rules: readonly Compiled<BoundaryRule>[], text: st
   for (const { regex } of rules) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       const named = m.groups?.["body"];
       if (named !== undefined && (own === null || foldForMatch(named) === own)) continue;
       const start = range.start + m.index;

@@ -5,6 +5,7 @@ import { normalize } from "../normalize/index.js";
 import { identityView, toSource, type TextView } from "../text/view.js";
 import type { Candidate, Range } from "./candidate.js";
 import { mayMatch } from "../rules/prefilter.js";
+import { stepOver } from "../text/matches.js";
 
 /** A rule's captures as [path, capture] pairs, read once per rule (rules live as long as the process). */
 const captureLists = new WeakMap<FieldRule, Array<[string, FieldRule["captures"][string]]>>();
@@ -16,14 +17,6 @@ function capturesOf(rule: FieldRule): Array<[string, FieldRule["captures"][strin
     captureLists.set(rule, list);
   }
   return list;
-}
-
-/** Where a global regex goes on after an empty match at `at`: one code point on under "u" or "v", one code unit otherwise. */
-function stepOver(text: string, at: number, unicode: boolean): number {
-  if (!unicode || at + 1 >= text.length) return at + 1;
-  const first = text.charCodeAt(at);
-  const second = text.charCodeAt(at + 1);
-  return first >= 0xd800 && first <= 0xdbff && second >= 0xdc00 && second <= 0xdfff ? at + 2 : at + 1;
 }
 
 /** Every capture of every match of one field rule inside a range of the view. */

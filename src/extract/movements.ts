@@ -1,3 +1,4 @@
+import { matchesOf } from "../text/matches.js";
 import { sliceOf } from "../text/slice.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import type { Compiled } from "../rules/format.js";
@@ -27,7 +28,7 @@ export function findMovements(rules: Compiled<BoundaryRule>[], text: string, ran
     if (!isMovementKind(kind)) continue;
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       const names = m.indices?.groups?.["names"];
       if (names === undefined) continue;
       const body = { start: range.start + names[0], end: range.start + names[1] };

@@ -1,3 +1,4 @@
+import { matchesOf } from "../text/matches.js";
 import { sliceOf } from "../text/slice.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import type { Compiled } from "../rules/format.js";
@@ -31,7 +32,7 @@ export function findNamedVoters(rules: Compiled<BoundaryRule>[], text: string, r
     if (kind !== "no" && kind !== "abstain" && kind !== "notVoting") continue;
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       // "M. Bernard NOUHAUD, président de …, ne prend pas part au vote": names before the marker, in group "names".
       const named = m.indices?.groups?.["names"];
       if (named !== undefined) {

@@ -1,3 +1,4 @@
+import { matchesOf } from "../text/matches.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import { isGivenName, isInitials, isSurnameWord } from "../names/tokens.js";
 import type { Range } from "./candidate.js";
@@ -17,6 +18,8 @@ const MAX_LINES_TO_NAME = 6;
 
 /** Signatures typed side by side are separated by a wide run of spaces. */
 const SIDE_BY_SIDE = /(?:[ \t]{3,}|\t)(?=\S)/u;
+/** SIDE_BY_SIDE for every gap of a line, made once: matchesOf leaves its lastIndex as it found it. */
+const EVERY_SIDE_BY_SIDE = new RegExp(SIDE_BY_SIDE.source, "gu");
 
 interface TextLine {
   text: string;
@@ -34,10 +37,9 @@ function linesFrom(text: string, from: number, end: number, max: number, column 
     const whole = text.slice(at, stop);
     const lead = whole.length - whole.trimStart().length;
     const cells: TextLine[] = [];
-    const re = new RegExp(SIDE_BY_SIDE.source, "gu");
     let cellStart = 0;
     const body = whole.trimStart();
-    for (const m of body.matchAll(re)) {
+    for (const m of matchesOf(EVERY_SIDE_BY_SIDE, body)) {
       cells.push({ text: body.slice(cellStart, m.index), start: at + lead + cellStart });
       cellStart = m.index + m[0].length;
     }

@@ -1,3 +1,4 @@
+import { matchesOf } from "../text/matches.js";
 import { sliceOf } from "../text/slice.js";
 import type { Range } from "../extract/candidate.js";
 import type { Compiled, Format } from "../rules/format.js";
@@ -21,7 +22,7 @@ function hits(rules: Compiled<{ id: string }>[], text: string, range: Range): Hi
   for (const { rule, regex } of rules) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, ruleId: rule.id });
+    for (const m of matchesOf(regex, slice)) out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, ruleId: rule.id });
   }
   // Earliest first; at one place, the longest match (the most specific heading) wins.
   out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -233,7 +234,7 @@ function subDecisionsOf(format: Format, text: string, body: Range): SubDecision[
   for (const { rule, regex } of format.subDecisions) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       const t = m.indices?.groups?.["title"];
       if (t !== undefined) found.push({ start: body.start + m.index, title: { start: body.start + t[0], end: body.start + t[1] }, underItem: rule.underItem === true });
     }

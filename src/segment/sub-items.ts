@@ -4,6 +4,7 @@
  * modificative 5/2017." … "Après en avoir délibéré …" (Putanges-le-Lac, 3 Nov. 2017): one record per letter,
  * reported "5a", "5b". Found by the rules "subItems" (groups "label" and "title").
  */
+import { matchesOf } from "../text/matches.js";
 import { sliceOf } from "../text/slice.js";
 import type { Range } from "../extract/candidate.js";
 import type { Format } from "../rules/format.js";
@@ -39,7 +40,7 @@ function hitsIn(format: Format, text: string, body: Range): Hit[] {
   for (const { regex } of format.subItems) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       const t = m.indices?.groups?.["title"];
       const label = m.groups?.["label"];
       if (t === undefined || label === undefined) continue;
