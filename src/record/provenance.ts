@@ -42,9 +42,8 @@ export class Trail {
     const ocr = Math.max(ocrConfidence(this.model, start, end), OCR_CONFIDENCE_FLOOR);
     this.confidence[path] = confidence * ocr;
     // One issue per place: every member's status points at the one heading of their list.
-    const at = `${start}:${end}`;
-    if (ocr < LOW_OCR_CONFIDENCE && !this.lowConfidence.has(at)) {
-      this.lowConfidence.add(at);
+    if (ocr < LOW_OCR_CONFIDENCE && !this.lowConfidence.has(`${start}:${end}`)) {
+      this.lowConfidence.add(`${start}:${end}`);
       this.issue("info", "field.low-ocr-confidence", `Expected a clear reading of ${path}, got words the OCR engine was ${Math.round(ocr * 100)} % sure of: "${this.model.text.slice(start, end)}"`, this.sourcePlace(start, end));
     }
   }
