@@ -76,6 +76,18 @@ export function isPersonLine(line: string): boolean {
   return words.length >= 2 && last !== undefined && isSurnameWord(last) && words.slice(0, -1).every((w) => isGivenName(w) || isInitials(w) || isSurnameWord(w));
 }
 
+/** Each role word as a regex, made once per vocabulary list (they live as long as the process; no "g": no state). */
+const roleRegexLists = new WeakMap<readonly string[], readonly RegExp[]>();
+
+function roleRegexes(roleWords: readonly string[]): readonly RegExp[] {
+  let list = roleRegexLists.get(roleWords);
+  if (list === undefined) {
+    list = roleWords.map((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "iu"));
+    roleRegexLists.set(roleWords, list);
+  }
+  return list;
+}
+
 /**
  * The signer after "Pour extrait conforme": "Le Vice-Président suppléant, / Gabriel BAULIEU / 1er Vice-Président".
  * The role is the line after the name when it names a role, else the role line before the name
@@ -86,7 +98,7 @@ export function readSignatory(text: string, openerStart: number, end: number, vo
   const lineStart = text.lastIndexOf("\n", openerStart) + 1;
   const lines = linesFrom(text, lineStart, end, MAX_LINES_TO_NAME + 1, signerColumn(text, lineStart));
   // "le maire" signs as well as "Le Maire,".
-  const roles = vocabulary.roleWords.map((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "iu"));
+  const roles = roleRegexes(vocabulary.roleWords);
   const isRole = (l: string): boolean => roles.some((re) => re.test(l));
   const at = lines.findIndex((l) => isPersonLine(l.text));
   const nameLine = lines[at];
