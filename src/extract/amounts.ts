@@ -1,3 +1,5 @@
+import { matchesOf } from "../text/matches.js";
+import { sliceOf } from "../text/slice.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
 import { amountValue } from "../normalize/amount.js";
@@ -19,12 +21,12 @@ const LABEL_BEFORE = /(?:^|[\n\t.;]|€\s)\s*([^\n\t.;:€]{3,80}?)\s*:\s*$/u;
 
 /** Every euro amount in a range, with the label its line gives it, in text order. */
 export function findAmounts(rules: Compiled<BoundaryRule>[], text: string, range: Range): FoundAmount[] {
-  const slice = text.slice(range.start, range.end);
+  const slice = sliceOf(text, range.start, range.end);
   const found: FoundAmount[] = [];
   for (const { rule, regex } of rules) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       const value = amountValue(m.groups?.["digits"] ?? "", m.groups?.["scale"]);
       if (value === null) continue;
       const start = range.start + m.index;

@@ -1,3 +1,5 @@
+import { matchesOf } from "../text/matches.js";
+import { sliceOf } from "../text/slice.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
 import { foldForMatch } from "../normalize/text.js";
@@ -17,12 +19,12 @@ const VOTE_PATH = /^vote\./u;
  */
 export function citedActLines(rules: readonly Compiled<BoundaryRule>[], text: string, range: Range, body: string | null): Range[] {
   const own = body === null ? null : foldForMatch(body);
-  const slice = text.slice(range.start, range.end);
+  const slice = sliceOf(text, range.start, range.end);
   const lines: Range[] = [];
   for (const { regex } of rules) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       const named = m.groups?.["body"];
       if (named !== undefined && (own === null || foldForMatch(named) === own)) continue;
       const start = range.start + m.index;

@@ -1,22 +1,41 @@
+import { sliceOf } from "../text/slice.js";
 import type { Compiled } from "../rules/format.js";
 import type { FieldRule } from "../rules/types.js";
 import { normalize } from "../normalize/index.js";
 import { identityView, toSource, type TextView } from "../text/view.js";
 import type { Candidate, Range } from "./candidate.js";
 import { mayMatch } from "../rules/prefilter.js";
+import { stepOver } from "../text/matches.js";
+
+/** A rule's captures as [path, capture] pairs, read once per rule (rules live as long as the process). */
+const captureLists = new WeakMap<FieldRule, Array<[string, FieldRule["captures"][string]]>>();
+
+function capturesOf(rule: FieldRule): Array<[string, FieldRule["captures"][string]]> {
+  let list = captureLists.get(rule);
+  if (list === undefined) {
+    list = Object.entries(rule.captures);
+    captureLists.set(rule, list);
+  }
+  return list;
+}
 
 /** Every capture of every match of one field rule inside a range of the view. */
 export function runFieldRule(compiled: Compiled<FieldRule>, view: TextView, range: Range): Candidate[] {
   const { rule, regex } = compiled;
-  const text = view.text.slice(range.start, range.end);
+  const text = sliceOf(view.text, range.start, range.end);
   const found: Candidate[] = [];
   regex.lastIndex = 0;
   if (!mayMatch(regex, text)) return found;
-  const lead = text.length - text.trimStart().length;
-  for (const m of text.matchAll(regex)) {
+  const lead = rule.at === "start" ? text.length - text.trimStart().length : 0;
+  const captures = capturesOf(rule);
+  const unicode = regex.unicode || regex.flags.includes("v");
+  // exec over the global regex, as matchAll would over a copy of it: an empty match steps one code point on.
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(text)) !== null) {
+    if (m[0] === "") regex.lastIndex = stepOver(text, regex.lastIndex, unicode);
     if (rule.at === "start" && m.index > lead) break;
     if (rule.at === "first" && found.length > 0) break;
-    for (const [path, capture] of Object.entries(rule.captures)) {
+    for (const [path, capture] of captures) {
       let viewStart: number;
       let viewEnd: number;
       let value;
@@ -36,6 +55,7 @@ export function runFieldRule(compiled: Compiled<FieldRule>, view: TextView, rang
       found.push({ path, value, start, end, range: at, ruleId: rule.id, confidence: rule.confidence });
     }
   }
+  regex.lastIndex = 0;
   return found;
 }
 

@@ -1,4 +1,5 @@
 import type { MemberStatus } from "../model/record.js";
+import { multiWord } from "../names/multi-word.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import { foldForMatch } from "../normalize/text.js";
 import { phraseLength, tokenize, type Token } from "../names/tokens.js";
@@ -67,7 +68,7 @@ function personIn(cell: Cell, vocabulary: FullVocabulary): PrintedPerson | null 
 function readStatus(cell: Cell, vocabulary: FullVocabulary): { status: MemberStatus; proxyTo: PrintedPerson | null; bySubstitute: boolean } | null {
   const folded = foldForMatch(cell.text);
   const tokens = tokenize(cell.text, cell.start);
-  const marker = phraseLength(tokens, 0, vocabulary.proxyMarkers.filter((m) => m.includes(" ")));
+  const marker = phraseLength(tokens, 0, multiWord(vocabulary.proxyMarkers));
   if (marker > 0) return { status: "absent", proxyTo: personAt(tokens, marker, vocabulary), bySubstitute: false };
   if (vocabulary.substituteMarkers.some((m) => folded.startsWith(foldForMatch(m))) || /^represente?e? par (?:le|la|son|sa) suppleant/u.test(folded)) {
     return { status: "present", proxyTo: null, bySubstitute: true };

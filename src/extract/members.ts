@@ -1,4 +1,5 @@
 import type { MemberStatus } from "../model/record.js";
+import { multiWord } from "../names/multi-word.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import { foldForMatch } from "../normalize/text.js";
 import { isGivenName, isInitials, isSurnameWord, phraseLength, tokenize, type Token } from "../names/tokens.js";
@@ -35,7 +36,7 @@ function labelAhead(tokens: Token[], i: number, vocabulary: FullVocabulary): boo
     const t = (tokens[j] as Token).text;
     // "W.AUGUSTE : adjoints", "C.FOROT : procuration à W.AUGUSTE": what follows the colon says what the
     // person is or did; the words before it are a person, not a commune.
-    if (t === ":" && (isRole(tokens[j + 1]?.text ?? "", vocabulary) || phraseLength(tokens, j + 1, vocabulary.proxyMarkers.filter((m) => m.includes(" "))) > 0)) return false;
+    if (t === ":" && (isRole(tokens[j + 1]?.text ?? "", vocabulary) || phraseLength(tokens, j + 1, multiWord(vocabulary.proxyMarkers)) > 0)) return false;
     if (t === ":" || DOT_LEADER.test(t)) return true;
     if (SEPARATORS.has(t) || t === "(" || t === ")") return false;
   }
@@ -133,10 +134,22 @@ function loneItem(tokens: Token[], i: number, civilities: FullVocabulary["civili
   return n > 0;
 }
 
+/** A vocabulary's role words, folded, once per list (vocabularies live as long as the process). */
+const foldedRoleSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function foldedRoles(roleWords: readonly string[]): ReadonlySet<string> {
+  let set = foldedRoleSets.get(roleWords);
+  if (set === undefined) {
+    set = new Set(roleWords.map(foldForMatch));
+    foldedRoleSets.set(roleWords, set);
+  }
+  return set;
+}
+
 /** "Député-Maire", "adjoints": a role, not a first name. */
 function isRole(word: string, vocabulary: FullVocabulary): boolean {
-  const parts = foldForMatch(word).split("-");
-  return vocabulary.roleWords.some((r) => parts.includes(foldForMatch(r)));
+  const roles = foldedRoles(vocabulary.roleWords);
+  return foldForMatch(word).split("-").some((part) => roles.has(part));
 }
 
 
@@ -150,7 +163,7 @@ function phraseAfter(tokens: Token[], i: number, phrases: readonly string[]): nu
   if (n > 0) return i + n;
   // "M. X, donne pouvoir à", "C.FOROT : procuration à W.AUGUSTE".
   if (tokens[i]?.text !== "," && tokens[i]?.text !== ":") return 0;
-  const m = phraseLength(tokens, i + 1, phrases.filter((p) => p.includes(" ")));
+  const m = phraseLength(tokens, i + 1, multiWord(phrases));
   return m > 0 ? i + 1 + m : 0;
 }
 
@@ -222,7 +235,7 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       if (tok.text === "(" && last !== null) {
         // "(pouvoir à Mme Y)": a proxy inside parentheses belongs to the member before it.
         // A bare "à" is too weak here: "(à partir de la question 5)" is no proxy.
-        const p = phraseLength(tokens, i, vocabulary.proxyMarkers.filter((m) => m.includes(" ")));
+        const p = phraseLength(tokens, i, multiWord(vocabulary.proxyMarkers));
         const holder = p > 0 ? readPerson(tokens, i + p, civilities, true) : null;
         if (holder !== null) {
           last.proxy = { to: holder.person, range: { start: last.nameRange.start, end: holder.person.nameRange.end } };
@@ -296,7 +309,7 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
       i = substitute.next;
     }
     // "Mme Élodie MAITRE (Chêne-Bernard), en remplacement de M. Alain COMBE": COMBE sits through MAITRE.
-    const of = phraseAfter(tokens, i, vocabulary.substituteOfMarkers.filter((m) => m.includes(" ")));
+    const of = phraseAfter(tokens, i, multiWord(vocabulary.substituteOfMarkers));
     const seated = of > 0 ? readPerson(tokens, of, civilities, true) : null;
     if (seated !== null) {
       const sitter: PrintedPerson = { civility: member.civility, civilityRange: member.civilityRange, name: member.name, nameRange: member.nameRange };

@@ -1,3 +1,5 @@
+import { matchesOf } from "../text/matches.js";
+import { sliceOf } from "../text/slice.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
@@ -19,14 +21,14 @@ const isMovementKind = (k: string | undefined): k is MovementKind => k === "arri
 
 /** Every arrival and departure printed in `range`, in document order. The names are the rule's group "names". */
 export function findMovements(rules: Compiled<BoundaryRule>[], text: string, range: Range, vocabulary: FullVocabulary): Movement[] {
-  const slice = text.slice(range.start, range.end);
+  const slice = sliceOf(text, range.start, range.end);
   const found: Movement[] = [];
   for (const { rule, regex } of rules) {
     const kind = rule.kind;
     if (!isMovementKind(kind)) continue;
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       const names = m.indices?.groups?.["names"];
       if (names === undefined) continue;
       const body = { start: range.start + names[0], end: range.start + names[1] };

@@ -1,3 +1,5 @@
+import { matchesOf } from "../text/matches.js";
+import { sliceOf } from "../text/slice.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
@@ -23,14 +25,14 @@ const MAX_OPEN_LIST = 300;
  * with a group "names" reads the names there instead ("M. X ne prend pas part au vote").
  */
 export function findNamedVoters(rules: Compiled<BoundaryRule>[], text: string, range: Range, vocabulary: FullVocabulary): NamedVoters[] {
-  const slice = text.slice(range.start, range.end);
+  const slice = sliceOf(text, range.start, range.end);
   const found: NamedVoters[] = [];
   for (const { rule, regex } of rules) {
     const kind = rule.kind;
     if (kind !== "no" && kind !== "abstain" && kind !== "notVoting") continue;
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       // "M. Bernard NOUHAUD, président de …, ne prend pas part au vote": names before the marker, in group "names".
       const named = m.indices?.groups?.["names"];
       if (named !== undefined) {

@@ -1,3 +1,4 @@
+import { matchesOf } from "../text/matches.js";
 import { foldText } from "../normalize/text.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
@@ -29,7 +30,7 @@ function changesIn(rules: readonly Compiled<BoundaryRule>[], view: TextView): Ch
     for (const { rule, regex } of rules) {
       regex.lastIndex = 0;
       if (!mayMatch(regex, view.text)) continue;
-      for (const m of view.text.matchAll(regex)) {
+      for (const m of matchesOf(regex, view.text)) {
         const name = m.indices?.groups?.["name"];
         if (name === undefined) continue;
         const range = { start: name[0], end: name[1] };

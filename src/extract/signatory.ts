@@ -1,3 +1,4 @@
+import { matchesOf } from "../text/matches.js";
 import type { FullVocabulary } from "../rules/compile.js";
 import { isGivenName, isInitials, isSurnameWord } from "../names/tokens.js";
 import type { Range } from "./candidate.js";
@@ -17,6 +18,8 @@ const MAX_LINES_TO_NAME = 6;
 
 /** Signatures typed side by side are separated by a wide run of spaces. */
 const SIDE_BY_SIDE = /(?:[ \t]{3,}|\t)(?=\S)/u;
+/** SIDE_BY_SIDE for every gap of a line, made once: matchesOf leaves its lastIndex as it found it. */
+const EVERY_SIDE_BY_SIDE = new RegExp(SIDE_BY_SIDE.source, "gu");
 
 interface TextLine {
   text: string;
@@ -34,10 +37,9 @@ function linesFrom(text: string, from: number, end: number, max: number, column 
     const whole = text.slice(at, stop);
     const lead = whole.length - whole.trimStart().length;
     const cells: TextLine[] = [];
-    const re = new RegExp(SIDE_BY_SIDE.source, "gu");
     let cellStart = 0;
     const body = whole.trimStart();
-    for (const m of body.matchAll(re)) {
+    for (const m of matchesOf(EVERY_SIDE_BY_SIDE, body)) {
       cells.push({ text: body.slice(cellStart, m.index), start: at + lead + cellStart });
       cellStart = m.index + m[0].length;
     }
@@ -74,6 +76,18 @@ export function isPersonLine(line: string): boolean {
   return words.length >= 2 && last !== undefined && isSurnameWord(last) && words.slice(0, -1).every((w) => isGivenName(w) || isInitials(w) || isSurnameWord(w));
 }
 
+/** Each role word as a regex, made once per vocabulary list (they live as long as the process; no "g": no state). */
+const roleRegexLists = new WeakMap<readonly string[], readonly RegExp[]>();
+
+function roleRegexes(roleWords: readonly string[]): readonly RegExp[] {
+  let list = roleRegexLists.get(roleWords);
+  if (list === undefined) {
+    list = roleWords.map((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "iu"));
+    roleRegexLists.set(roleWords, list);
+  }
+  return list;
+}
+
 /**
  * The signer after "Pour extrait conforme": "Le Vice-Président suppléant, / Gabriel BAULIEU / 1er Vice-Président".
  * The role is the line after the name when it names a role, else the role line before the name
@@ -84,7 +98,7 @@ export function readSignatory(text: string, openerStart: number, end: number, vo
   const lineStart = text.lastIndexOf("\n", openerStart) + 1;
   const lines = linesFrom(text, lineStart, end, MAX_LINES_TO_NAME + 1, signerColumn(text, lineStart));
   // "le maire" signs as well as "Le Maire,".
-  const roles = vocabulary.roleWords.map((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "iu"));
+  const roles = roleRegexes(vocabulary.roleWords);
   const isRole = (l: string): boolean => roles.some((re) => re.test(l));
   const at = lines.findIndex((l) => isPersonLine(l.text));
   const nameLine = lines[at];

@@ -1,3 +1,4 @@
+import { sliceOf } from "../text/slice.js";
 import { pageAt, type DocumentModel } from "../model/document.js";
 import { SCHEMA_VERSION, type Amount, type Annex, type DelibRecord } from "../model/record.js";
 import type { Format } from "../rules/format.js";
@@ -261,7 +262,7 @@ function amountsOf(format: Format, view: TextView, body: Range, trail: Trail): A
 }
 
 function signatoryOf(format: Format, view: TextView, body: Range, trail: Trail): DelibRecord["signatory"] {
-  const slice = view.text.slice(body.start, body.end);
+  const slice = sliceOf(view.text, body.start, body.end);
   for (const { regex } of format.signatureStart) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;

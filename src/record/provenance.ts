@@ -38,13 +38,13 @@ export class Trail {
    * times the OCR engine's for the words read; a value the engine was unsure of gets an info issue.
    */
   fromSource(path: string, start: number, end: number, confidence: number): void {
-    this.provenance[path] = { ...this.sourcePlace(start, end), text: this.model.text.slice(start, end) };
+    // The place's fields, then the text: one object, in sourcePlace's key order (records are written as JSON).
+    this.provenance[path] = { page: pageAt(this.model, start), start, end, text: this.model.text.slice(start, end) };
     const ocr = Math.max(ocrConfidence(this.model, start, end), OCR_CONFIDENCE_FLOOR);
     this.confidence[path] = confidence * ocr;
     // One issue per place: every member's status points at the one heading of their list.
-    const at = `${start}:${end}`;
-    if (ocr < LOW_OCR_CONFIDENCE && !this.lowConfidence.has(at)) {
-      this.lowConfidence.add(at);
+    if (ocr < LOW_OCR_CONFIDENCE && !this.lowConfidence.has(`${start}:${end}`)) {
+      this.lowConfidence.add(`${start}:${end}`);
       this.issue("info", "field.low-ocr-confidence", `Expected a clear reading of ${path}, got words the OCR engine was ${Math.round(ocr * 100)} % sure of: "${this.model.text.slice(start, end)}"`, this.sourcePlace(start, end));
     }
   }

@@ -1,3 +1,4 @@
+import { matchesOf } from "../text/matches.js";
 import type { DelibRecord } from "../model/record.js";
 import type { TextView } from "../text/view.js";
 import type { Trail } from "../record/provenance.js";
@@ -22,7 +23,7 @@ export function recaseCouncilName(record: DelibRecord, view: TextView, trail: Tr
   if (words.length === 0) return;
   const pattern = new RegExp(`(?<!\\p{L})${words.map(anyAccent).join("[\\s'’-]+")}(?!\\p{L})`, "giu");
   const seen = new Map<string, { count: number; start: number; end: number }>();
-  for (const m of view.text.matchAll(pattern)) {
+  for (const m of matchesOf(pattern, view.text)) {
     if (!hasLower(m[0]) || /\n/u.test(m[0])) continue;
     const s = seen.get(m[0]);
     if (s === undefined) seen.set(m[0], { count: 1, start: m.index, end: m.index + m[0].length });

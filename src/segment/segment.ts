@@ -1,3 +1,5 @@
+import { matchesOf } from "../text/matches.js";
+import { sliceOf } from "../text/slice.js";
 import type { Range } from "../extract/candidate.js";
 import type { Compiled, Format } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
@@ -15,12 +17,12 @@ interface Hit {
 }
 
 function hits(rules: Compiled<{ id: string }>[], text: string, range: Range): Hit[] {
-  const slice = text.slice(range.start, range.end);
+  const slice = sliceOf(text, range.start, range.end);
   const out: Hit[] = [];
   for (const { rule, regex } of rules) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, ruleId: rule.id });
+    for (const m of matchesOf(regex, slice)) out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, ruleId: rule.id });
   }
   // Earliest first; at one place, the longest match (the most specific heading) wins.
   out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -227,12 +229,12 @@ interface SubDecision {
  * the vote before it still ends there.
  */
 function subDecisionsOf(format: Format, text: string, body: Range): SubDecision[] {
-  const slice = text.slice(body.start, body.end);
+  const slice = sliceOf(text, body.start, body.end);
   const found: Array<Omit<SubDecision, "end">> = [];
   for (const { rule, regex } of format.subDecisions) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       const t = m.indices?.groups?.["title"];
       if (t !== undefined) found.push({ start: body.start + m.index, title: { start: body.start + t[0], end: body.start + t[1] }, underItem: rule.underItem === true });
     }

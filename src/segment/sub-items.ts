@@ -4,6 +4,8 @@
  * modificative 5/2017." … "Après en avoir délibéré …" (Putanges-le-Lac, 3 Nov. 2017): one record per letter,
  * reported "5a", "5b". Found by the rules "subItems" (groups "label" and "title").
  */
+import { matchesOf } from "../text/matches.js";
+import { sliceOf } from "../text/slice.js";
 import type { Range } from "../extract/candidate.js";
 import type { Format } from "../rules/format.js";
 import { hasDecision } from "./decision.js";
@@ -33,12 +35,12 @@ interface Hit {
 }
 
 function hitsIn(format: Format, text: string, body: Range): Hit[] {
-  const slice = text.slice(body.start, body.end);
+  const slice = sliceOf(text, body.start, body.end);
   const out: Hit[] = [];
   for (const { regex } of format.subItems) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, slice)) continue;
-    for (const m of slice.matchAll(regex)) {
+    for (const m of matchesOf(regex, slice)) {
       const t = m.indices?.groups?.["title"];
       const label = m.groups?.["label"];
       if (t === undefined || label === undefined) continue;

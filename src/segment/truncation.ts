@@ -1,3 +1,4 @@
+import { matchesOf } from "../text/matches.js";
 import type { Compiled } from "../rules/format.js";
 import type { BoundaryRule } from "../rules/types.js";
 import type { Range } from "../extract/candidate.js";
@@ -22,7 +23,7 @@ export function cutShort(rules: readonly Compiled<BoundaryRule>[], text: string)
   for (const { regex } of rules) {
     regex.lastIndex = 0;
     if (!mayMatch(regex, text)) continue;
-    for (const m of text.matchAll(regex)) {
+    for (const m of matchesOf(regex, text)) {
       const page = Number(m.groups?.["page"]);
       const of = Number(m.groups?.["of"]);
       if (!Number.isInteger(page) || !Number.isInteger(of)) continue;

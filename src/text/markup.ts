@@ -1,3 +1,4 @@
+import { matchesOf } from "./matches.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { rulesDir } from "../paths.js";
@@ -48,7 +49,7 @@ export function noisePatterns(): ViewPattern[] {
 
 const compiled = new WeakMap<ViewPattern, RegExp>();
 
-/** A pattern's regular expression, compiled once (matchAll works on a copy, so one serves every text). */
+/** A pattern's regular expression, compiled once (matchesOf leaves its lastIndex as it found it, so one serves every text). */
 function regexOf(p: ViewPattern): RegExp {
   let re = compiled.get(p);
   if (re === undefined) {
@@ -61,7 +62,7 @@ function regexOf(p: ViewPattern): RegExp {
 /** The edits a pattern makes to `text`. */
 function editsOf(text: string, p: ViewPattern): ViewEdit[] {
   const edits: ViewEdit[] = [];
-  for (const m of text.matchAll(regexOf(p))) {
+  for (const m of matchesOf(regexOf(p), text)) {
     const end = m.index + m[0].length;
     const fix = m.indices?.groups?.["fix"];
     if (fix !== undefined) {

@@ -98,6 +98,8 @@ function zoneLines(model: DocumentModel, lines: readonly Line[]): { top: Line[];
 
 /** The running lines of a document, in the order they are first printed. */
 export function findRunningLines(model: DocumentModel): RunningLine[] {
+  // A running line repeats on MIN_RUNNING_PAGES pages at least: a shorter document has none (most text files are one page).
+  if (model.pages.length < MIN_RUNNING_PAGES) return [];
   const seen = new Map<string, Seen>();
   // Pages printing each key between the zones.
   const inBody = new Map<string, number>();
