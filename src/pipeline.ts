@@ -6,7 +6,7 @@
  * Writing and the checks report are the batch's job (src/batch/). Every stage reports problems as issues,
  * never as exceptions.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import type { Issue } from "./model/issue.js";
 import type { DocumentResult } from "./model/result.js";
 import { loadDocument } from "./load/index.js";
@@ -57,8 +57,9 @@ export async function processDocument(path: string, options: ProcessOptions = {}
   };
   let bytes: Uint8Array;
   try {
-    // A plain Uint8Array copy: pdf.js refuses Buffers and may detach what it is given.
-    bytes = new Uint8Array(await readFile(path));
+    // A plain Uint8Array copy: pdf.js refuses Buffers and may detach what it is given. Read at once: each
+    // reading thread holds one document at a time, and an asynchronous read only left its core idle.
+    bytes = new Uint8Array(readFileSync(path));
   } catch (e) {
     return failed(result, `${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }

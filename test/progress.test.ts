@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Progress, PROGRESS_LINE_EVERY } from "../src/batch/progress.js";
-import type { DocumentResult } from "../src/model/result.js";
+import type { DocumentDone } from "../src/batch/lines.js";
 
-function doc(status: DocumentResult["status"], pages = 2): DocumentResult {
-  return { path: "in/a.pdf", sha256: "", kind: "pdf", pages, status, reason: status === "failed" ? "in/a.pdf: Expected a PDF, got an empty file" : null, format: null, records: [], issues: [], timings: {}, text: "" };
+function doc(status: DocumentDone["status"], pages = 2): DocumentDone {
+  return { path: "in/a.pdf", pages, status, reason: status === "failed" ? "in/a.pdf: Expected a PDF, got an empty file" : null, records: [], issues: [] };
 }
 
 function recorder(isTTY: boolean): { stream: { isTTY: boolean; columns: number; write: (s: string) => void }; chunks: string[] } {

@@ -1,5 +1,6 @@
 import type { Issue } from "../model/issue.js";
 import type { DocumentResult } from "../model/result.js";
+import type { WrittenDocument } from "./resume.js";
 
 /** A documents.jsonl line. Timings only when asked: they would make two runs' files differ. */
 export function documentLine(r: DocumentResult, withTimings: boolean): Record<string, unknown> {
@@ -23,4 +24,32 @@ export function documentLine(r: DocumentResult, withTimings: boolean): Record<st
 export function issueLines(r: DocumentResult): Array<Record<string, unknown>> {
   const line = (i: Issue, record: string | null): Record<string, unknown> => ({ path: r.path, record, ...i });
   return [...r.issues.map((i) => line(i, null)), ...r.records.flatMap((rec) => rec.issues.map((i) => line(i, rec.id)))];
+}
+
+/** What the batch needs of a document once read: the summary's and the progress's view of it. */
+export interface DocumentDone extends WrittenDocument {
+  pages: number;
+}
+
+/**
+ * A document's output, serialised where it was read: each file's lines as one string (written in one
+ * write), and what the summary needs. A reading thread sends this instead of the records themselves:
+ * copying strings between threads is a memcpy, copying the records' object graph is not.
+ */
+export interface DocumentLines {
+  deliberations: string;
+  issues: string;
+  document: string;
+  done: DocumentDone;
+}
+
+const jsonl = (values: readonly unknown[]): string => values.map((v) => `${JSON.stringify(v)}\n`).join("");
+
+export function linesOf(r: DocumentResult, withTimings: boolean): DocumentLines {
+  return {
+    deliberations: jsonl(r.records),
+    issues: jsonl(issueLines(r)),
+    document: jsonl([documentLine(r, withTimings)]),
+    done: { path: r.path, status: r.status, reason: r.reason, pages: r.pages, issues: r.issues, records: r.records.map((rec) => ({ issues: rec.issues })) },
+  };
 }

@@ -6,7 +6,7 @@
 import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import { packageRoot } from "../paths.js";
-import type { DocumentResult } from "../model/result.js";
+import type { DocumentLines } from "./lines.js";
 import type { ProcessOptions } from "../pipeline.js";
 import type { WorkerRequest, WorkerSetup } from "./worker.js";
 import { MAX_OCR_WORKERS } from "../load/limits.js";
@@ -40,12 +40,14 @@ export interface PoolJob {
   /** The path as records name it, for failure reasons. */
   display: string;
   options: ProcessOptions;
+  /** Per-stage milliseconds into documents.jsonl (--timings). */
+  timings: boolean;
 }
 
-/** A document read, or why its thread could not give it back (timeout, out of memory, a crash). */
-export type PoolOutcome = { result: DocumentResult } | { failure: string };
+/** A document read (its output lines), or why its thread could not give it back (timeout, out of memory, a crash). */
+export type PoolOutcome = { lines: DocumentLines } | { failure: string };
 
-type Reply = { id: number; result: DocumentResult } | { id: number; error: string };
+type Reply = { id: number; lines: DocumentLines } | { id: number; error: string };
 
 interface Slot {
   worker: Worker | undefined;
@@ -95,7 +97,7 @@ export class DocumentPool {
       };
       const onMessage = (reply: Reply): void => {
         if (reply.id !== id) return;
-        if ("result" in reply) settle({ result: reply.result }, false);
+        if ("lines" in reply) settle({ lines: reply.lines }, false);
         else settle({ failure: `${job.display}: internal error while processing (${reply.error})` }, false);
       };
       const onError = (e: Error & { code?: string }): void => {
@@ -110,7 +112,7 @@ export class DocumentPool {
         const ms = this.options.timeoutMs;
         timer = setTimeout(() => settle({ failure: `${job.display}: not read within --timeout ${ms / 1000} s: stopped` }, true), ms);
       }
-      const request: WorkerRequest = { type: "read", id, path: job.path, options: job.options };
+      const request: WorkerRequest = { type: "read", id, path: job.path, options: job.options, timings: job.timings };
       worker.postMessage(request);
     });
   }

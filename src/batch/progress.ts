@@ -3,7 +3,7 @@
  * pages/s and the time left. Otherwise (a log file, CI): one line every PROGRESS_LINE_EVERY documents.
  * Either way a failed document is named on its own line when it fails, with its reason.
  */
-import type { DocumentResult } from "../model/result.js";
+import type { DocumentDone } from "./lines.js";
 
 /** Documents between two progress lines without a terminal: ~a line a second at text speed, few in a log. */
 export const PROGRESS_LINE_EVERY = 100;
@@ -49,7 +49,7 @@ export class Progress {
   }
 
   /** A document was written (in input order). */
-  document(r: DocumentResult, done: number, total: number): void {
+  document(r: DocumentDone, done: number, total: number): void {
     this.pages += r.pages;
     const tty = this.stream.isTTY === true;
     if (r.status === "failed") {

@@ -6,7 +6,7 @@ import type { DocumentResult } from "../model/result.js";
 import type { ProcessOptions } from "../pipeline.js";
 import type { OcrMode } from "../load/ocr/choose.js";
 import { DocumentPool, type PoolOutcome } from "./pool.js";
-import { documentLine, issueLines } from "./lines.js";
+import { linesOf, type DocumentDone, type DocumentLines } from "./lines.js";
 import { walkInputs } from "./walk.js";
 import { SummaryBuilder, type BatchSummary } from "./summary.js";
 import { prepareResume } from "./resume.js";
@@ -30,15 +30,15 @@ export interface BatchOptions {
   /** Keep what an earlier run into `out` finished (same path, same sha256) and do the rest. */
   resume?: boolean;
   /** Called once per finished document, in input order (progress, summaries). */
-  onDocument?: (r: DocumentResult, done: number, total: number) => void;
+  onDocument?: (r: DocumentDone, done: number, total: number) => void;
 }
 
 /** Thrown for a usage problem the CLI reports with exit code 2. */
 export class UsageError extends Error {}
 
-/** Lines appended in one write each: a kill leaves whole lines, but for the last one at worst (resume drops it). */
-function append(fd: number, values: readonly unknown[]): void {
-  if (values.length > 0) writeSync(fd, values.map((v) => `${JSON.stringify(v)}\n`).join(""));
+/** A document's lines of one file, appended in one write: a kill leaves whole lines, but for the last one at worst (resume drops it). */
+function write(fd: number, lines: string): void {
+  if (lines !== "") writeSync(fd, lines);
 }
 
 /** The sha256 a file is read with now, "" when it cannot be read (as a failed document records it). */
@@ -64,8 +64,8 @@ function failedByPool(path: string, display: string, reason: string): DocumentRe
   return { path: display, sha256: currentSha(path), kind: null, pages: 0, status: "failed", reason, format: null, records: [], issues: [], timings: {}, text: "" };
 }
 
-function resultOf(outcome: PoolOutcome, path: string, display: string): DocumentResult {
-  return "result" in outcome ? outcome.result : failedByPool(path, display, outcome.failure);
+function linesOfOutcome(outcome: PoolOutcome, path: string, display: string, withTimings: boolean): DocumentLines {
+  return "lines" in outcome ? outcome.lines : linesOf(failedByPool(path, display, outcome.failure), withTimings);
 }
 
 /** Reads every input, writes the three JSONL files in input order (streaming as documents finish), then summary.json. */
@@ -91,16 +91,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let emitted = 0;
 
   // Records and issues first, the manifest line last: a document is done once its documents.jsonl line is.
-  const emit = (r: DocumentResult): void => {
-    append(deliberations, r.records);
-    append(issues, issueLines(r));
-    append(documents, [documentLine(r, options.timings)]);
-    summary.add(r);
-    options.onDocument?.(r, ++emitted, total);
+  const emit = (lines: DocumentLines): void => {
+    write(deliberations, lines.deliberations);
+    write(issues, lines.issues);
+    write(documents, lines.document);
+    summary.add(lines.done);
+    options.onDocument?.(lines.done, ++emitted, total);
   };
 
   for (const m of missing) {
-    emit({ path: m.path, sha256: "", kind: null, pages: 0, status: "failed", reason: `${m.path}: ${m.reason}`, format: null, records: [], issues: [], timings: {}, text: "" });
+    emit(linesOf({ path: m.path, sha256: "", kind: null, pages: 0, status: "failed", reason: `${m.path}: ${m.reason}`, format: null, records: [], issues: [], timings: {}, text: "" }, options.timings));
   }
   // Documents run in worker threads; a reorder buffer writes them in input order as soon as it can.
   const pool = new DocumentPool({ size: options.concurrency, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
@@ -110,7 +110,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
     ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
   };
-  const done = new Map<number, DocumentResult>();
+  const done = new Map<number, DocumentLines>();
   let next = 0;
   let written: (() => void) | undefined;
   const flush = (): void => {
@@ -126,8 +126,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     for (const [i, f] of files.entries()) {
       while (i - next >= ahead) await new Promise<void>((resolve) => (written = resolve));
       void queue.add(async () => {
-        const outcome = await pool.read({ path: f.path, display: f.display, options: { ...readOptions, displayPath: f.display } });
-        done.set(i, resultOf(outcome, f.path, f.display));
+        const outcome = await pool.read({ path: f.path, display: f.display, options: { ...readOptions, displayPath: f.display }, timings: options.timings });
+        done.set(i, linesOfOutcome(outcome, f.path, f.display, options.timings));
         flush();
       });
     }

@@ -5,9 +5,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { processDocument, type ProcessOptions } from "../pipeline.js";
 import { limitOcrWorkers, shutdownOcr } from "../load/ocr/pool.js";
+import { linesOf } from "./lines.js";
 
 /** What the pool posts: a document to read, or the end of the batch. */
-export type WorkerRequest = { type: "read"; id: number; path: string; options: ProcessOptions } | { type: "close" };
+export type WorkerRequest = { type: "read"; id: number; path: string; options: ProcessOptions; timings: boolean } | { type: "close" };
 
 export interface WorkerSetup {
   /** Tesseract workers this thread may start (the batch's OCR budget shared between the threads). */
@@ -25,10 +26,7 @@ port.on("message", (request: WorkerRequest) => {
     return;
   }
   processDocument(request.path, request.options).then(
-    (result) => {
-      result.text = ""; // never written; not worth copying back
-      port.postMessage({ id: request.id, result });
-    },
+    (result) => port.postMessage({ id: request.id, lines: linesOf(result, request.timings) }),
     // processDocument turns every problem into a failed document; this is for a bug in that promise.
     (e: unknown) => port.postMessage({ id: request.id, error: e instanceof Error ? e.message : String(e) }),
   );
