@@ -68,6 +68,8 @@ describe("a folder of bad input", () => {
     writeFileSync(join(input, "g2-inflate-bomb-300mb.pdf"), inflateBomb(300));
     writeFileSync(join(input, "h-latin1.txt"), Buffer.from("Séance du conseil municipal du 3 mai 2021\n", "latin1"));
     writeFileSync(join(input, "i-entities.xml"), ENTITY_BOMB);
+    // Past MAX_TEXT_BYTES (64 MB): refused before it is made a string.
+    writeFileSync(join(input, "i2-huge.txt"), Buffer.alloc(65 * 1024 * 1024, 0x61));
     mkdirSync(join(input, "j-loop"));
     symlinkSync("..", join(input, "j-loop", "up"));
     const root0 = userInfo().uid === 0;
@@ -94,6 +96,7 @@ describe("a folder of bad input", () => {
       "g2-inflate-bomb-300mb.pdf": "failed",
       "h-latin1.txt": "ok",
       "i-entities.xml": "failed",
+      "i2-huge.txt": "failed",
       ...(root0 ? {} : { "k-unreadable.txt": "failed" }),
     });
     // Each failure is one line naming the file and why.

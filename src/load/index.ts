@@ -7,6 +7,7 @@ import type { PdfOptions } from "./pdf.js";
 import { loadText } from "./text.js";
 import { readXml } from "./xml/parse.js";
 import { INPUT_EXTENSIONS } from "./extensions.js";
+import { MAX_TEXT_BYTES } from "./limits.js";
 
 
 const PDF_MAGIC = "%PDF-";
@@ -25,6 +26,10 @@ export async function loadDocument(bytes: Uint8Array, path: string, options: Loa
     // that a batch of text, ALTO or hOCR files never needs.
     const { loadPdf } = await import("./pdf.js");
     return loadPdf(bytes, path, options);
+  }
+  // Past here every reader takes the whole file as one string.
+  if (bytes.length > MAX_TEXT_BYTES) {
+    throw new LoadError(path, `Expected a text, XML or CSV file of at most ${MAX_TEXT_BYTES / (1024 * 1024)} MB, got ${Math.ceil(bytes.length / (1024 * 1024))} MB: not read`);
   }
   // A CSV file is text; the pipeline reads SCDL deliberation columns from it (src/scdl/).
   if (ext === ".txt" || ext === ".md" || ext === ".csv") return loadText(bytes, path);

@@ -10,5 +10,12 @@
  */
 export const DEFAULT_MAX_PAGES = 2000;
 
+/**
+ * Bytes a text, XML or CSV file may have: such files are read whole into strings, and a string split or
+ * copied in one piece past a reading thread's heap ends the process (V8's fatal out-of-memory), not just
+ * the document. The longest text of the corpus is 0.3 MB; a year of a council's minutes OCR'd, a few MB.
+ */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
 /** Pages read at once, at most: each tesseract worker holds ~150 MB and uses one core; 2 cores here. */
 export const MAX_OCR_WORKERS = 2;
