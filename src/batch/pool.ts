@@ -18,9 +18,10 @@ import { MAX_OCR_WORKERS } from "../load/limits.js";
 export const WORKER_SCRIPT = join(packageRoot, "dist", "batch", "worker.js");
 
 /**
- * JS heap per document thread (MB). The largest real document we have (a 19-page PDF with annexes) needs
- * ~60 MB; a PDF whose streams inflate without end reaches this and fails alone instead of taking the
- * machine's memory (Node's own default would be ~4 GB per thread here).
+ * JS heap per document thread (MB). Reading the benchmark's documents keeps a thread's heap at ~50 MB
+ * (2,000 of them in a row); a document that needs 20 times that fails alone, when V8 can refuse the
+ * allocation gracefully (README "Archive-scale batches"), instead of taking the machine's memory (Node's
+ * own default would be ~4 GB per thread here). PDF streams are bounded before pdf.js (pdf/inflate-guard.ts).
  */
 export const WORKER_HEAP_MB = 1024;
 
