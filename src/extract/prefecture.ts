@@ -7,6 +7,7 @@ import { isActNature, sameActNumber } from "../normalize/actes.js";
 import type { Candidate } from "./candidate.js";
 import { runFieldRule } from "./field-rules.js";
 import { citedActLines } from "./cited-acts.js";
+import { perDocument, type PerDocument } from "../memo/per-document.js";
 
 /**
  * The prefecture's stamp (rules "stamps" of rules/common/fr.json) as record data. A stamp is a block of
@@ -37,21 +38,11 @@ interface StampBlock {
   actNumber: string | null;
 }
 
-const read = new WeakMap<TextView, Map<Format, StampBlock[]>>();
+const read: PerDocument<Format, StampBlock[]> = new WeakMap();
 
 /** The stamps of a document, read once for all its deliberations. */
 function stampsOf(format: Format, view: TextView): StampBlock[] {
-  let byFormat = read.get(view);
-  if (byFormat === undefined) {
-    byFormat = new Map();
-    read.set(view, byFormat);
-  }
-  let blocks = byFormat.get(format);
-  if (blocks === undefined) {
-    blocks = findStamps(format, view);
-    byFormat.set(format, blocks);
-  }
-  return blocks;
+  return perDocument(read, view, format, () => findStamps(format, view));
 }
 
 function findStamps(format: Format, view: TextView): StampBlock[] {

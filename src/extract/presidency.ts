@@ -5,6 +5,7 @@ import type { BoundaryRule } from "../rules/types.js";
 import { toSource, type TextView } from "../text/view.js";
 import type { Candidate } from "./candidate.js";
 import { mayMatch } from "../rules/prefilter.js";
+import { perDocument, type PerDocument } from "../memo/per-document.js";
 
 /** A change of chair read from a statement: as sure as a field read by a rule of its own. */
 const PRESIDENCY_CONFIDENCE = 0.85;
@@ -16,33 +17,27 @@ interface Change {
 }
 
 /** The changes of chair of a document, read once for all its deliberations (by rule set). */
-const read = new WeakMap<TextView, Map<readonly Compiled<BoundaryRule>[], Change[]>>();
+const read: PerDocument<readonly Compiled<BoundaryRule>[], Change[]> = new WeakMap();
 
 function changesIn(rules: readonly Compiled<BoundaryRule>[], view: TextView): Change[] {
-  let byRules = read.get(view);
-  if (byRules === undefined) {
-    byRules = new Map();
-    read.set(view, byRules);
-  }
-  let changes = byRules.get(rules);
-  if (changes === undefined) {
-    changes = [];
-    for (const { rule, regex } of rules) {
-      regex.lastIndex = 0;
-      if (!mayMatch(regex, view.text)) continue;
-      for (const m of matchesOf(regex, view.text)) {
-        const name = m.indices?.groups?.["name"];
-        if (name === undefined) continue;
-        const range = { start: name[0], end: name[1] };
-        const chair: Candidate = { path: "sitting.president", value: foldText(view.text.slice(range.start, range.end)), ...toSource(view, range.start, range.end), range, ruleId: rule.id, confidence: PRESIDENCY_CONFIDENCE };
-        changes.push({ chair, statementEnd: m.index + m[0].length });
-      }
+  return perDocument(read, view, rules, () => readChanges(rules, view));
+}
+
+function readChanges(rules: readonly Compiled<BoundaryRule>[], view: TextView): Change[] {
+  const changes: Change[] = [];
+  for (const { rule, regex } of rules) {
+    regex.lastIndex = 0;
+    if (!mayMatch(regex, view.text)) continue;
+    for (const m of matchesOf(regex, view.text)) {
+      const name = m.indices?.groups?.["name"];
+      if (name === undefined) continue;
+      const range = { start: name[0], end: name[1] };
+      const chair: Candidate = { path: "sitting.president", value: foldText(view.text.slice(range.start, range.end)), ...toSource(view, range.start, range.end), range, ruleId: rule.id, confidence: PRESIDENCY_CONFIDENCE };
+      changes.push({ chair, statementEnd: m.index + m[0].length });
     }
-    // Rules in order, then names in order: the last change before a point is the one of latest name.
-    changes.sort((a, b) => a.chair.range.start - b.chair.range.start);
-    byRules.set(rules, changes);
   }
-  return changes;
+  // Rules in order, then names in order: the last change before a point is the one of latest name.
+  return changes.sort((a, b) => a.chair.range.start - b.chair.range.start);
 }
 
 /**

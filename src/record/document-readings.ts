@@ -10,49 +10,33 @@ import { findMovements, type Movement } from "../extract/movements.js";
 import type { Compiled, Format } from "../rules/format.js";
 import type { FieldRule } from "../rules/types.js";
 import type { TextView } from "../text/view.js";
+import { perDocument, type PerDocument } from "../memo/per-document.js";
 
-const fields = new WeakMap<TextView, Map<Compiled<FieldRule>, Map<string, Candidate[]>>>();
+/** Readings of one kind: per document, per rule set (a rule or a format), per range. */
+type Readings<R, T> = PerDocument<R, Map<string, T>>;
 
-/** runFieldRule, remembered per document, rule and range. */
-export function fieldReadings(rule: Compiled<FieldRule>, view: TextView, range: Range): Candidate[] {
-  let byRule = fields.get(view);
-  if (byRule === undefined) {
-    byRule = new Map();
-    fields.set(view, byRule);
-  }
-  let byRange = byRule.get(rule);
-  if (byRange === undefined) {
-    byRange = new Map();
-    byRule.set(rule, byRange);
-  }
+/** `read()` over `range` for `rules`, remembered in `store` for the document `view` belongs to. */
+function remembered<R, T>(store: Readings<R, T>, view: TextView, rules: R, range: Range, read: () => T): T {
+  const byRange = perDocument(store, view, rules, () => new Map<string, T>());
   const key = `${range.start}:${range.end}`;
   let found = byRange.get(key);
   if (found === undefined) {
-    found = runFieldRule(rule, view, range);
+    found = read();
     byRange.set(key, found);
   }
   return found;
 }
 
-const movements = new WeakMap<TextView, Map<Format, Map<string, Movement[]>>>();
+const fields: Readings<Compiled<FieldRule>, Candidate[]> = new WeakMap();
+
+/** runFieldRule, remembered per document, rule and range. */
+export function fieldReadings(rule: Compiled<FieldRule>, view: TextView, range: Range): Candidate[] {
+  return remembered(fields, view, rule, range, () => runFieldRule(rule, view, range));
+}
+
+const movements: Readings<Format, Movement[]> = new WeakMap();
 
 /** findMovements with a format's rules, remembered per document, format and range. */
 export function movementReadings(format: Format, view: TextView, range: Range): Movement[] {
-  let byFormat = movements.get(view);
-  if (byFormat === undefined) {
-    byFormat = new Map();
-    movements.set(view, byFormat);
-  }
-  let byRange = byFormat.get(format);
-  if (byRange === undefined) {
-    byRange = new Map();
-    byFormat.set(format, byRange);
-  }
-  const key = `${range.start}:${range.end}`;
-  let found = byRange.get(key);
-  if (found === undefined) {
-    found = findMovements(format.movements, view.text, range, format.vocabulary);
-    byRange.set(key, found);
-  }
-  return found;
+  return remembered(movements, view, format, range, () => findMovements(format.movements, view.text, range, format.vocabulary));
 }
