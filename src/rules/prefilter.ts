@@ -1,5 +1,6 @@
 import { anchoredSuffix } from "./anchored-suffix.js";
 import { requiredLiterals, type LiteralSet } from "./required-literals.js";
+import { recentCache } from "../memo/recent.js";
 
 /** One-letter literals ("à", "€") are in nearly every text: looking for them costs more than it saves. */
 const MIN_LITERAL_LENGTH = 2;
@@ -41,15 +42,11 @@ function prefilterOf(regex: RegExp): Prefilter {
  */
 const REMEMBERED_TEXTS = 4;
 
-const remembered: Array<{ text: string; found: Map<string, boolean> }> = [];
+const remembered = recentCache<{ text: string; found: Map<string, boolean> }>(REMEMBERED_TEXTS);
 
 /** What is known of `text`'s literals, remembered for the last few texts asked about. */
 function foundIn(text: string): Map<string, boolean> {
-  for (const e of remembered) if (e.text === text) return e.found;
-  const entry = { text, found: new Map<string, boolean>() };
-  remembered.unshift(entry);
-  if (remembered.length > REMEMBERED_TEXTS) remembered.pop();
-  return entry.found;
+  return remembered((e) => e.text === text, () => ({ text, found: new Map<string, boolean>() })).found;
 }
 
 /** Whether `text` holds one of `set`'s literals, each looked for once per remembered text. */
