@@ -59,13 +59,14 @@ export type { BatchSummary };
  */
 const AHEAD_PER_THREAD = 16;
 
-/** A document its thread could not give back: failed, with the file's sha256 so --resume skips it. */
-function failedByPool(path: string, display: string, reason: string): DocumentResult {
-  return { path: display, sha256: currentSha(path), kind: null, pages: 0, status: "failed", reason, format: null, records: [], issues: [], timings: {}, text: "" };
+/** A document that failed before the pipeline could say more of it (not found, or lost with its thread). */
+function failedDocument(display: string, sha256: string, reason: string): DocumentResult {
+  return { path: display, sha256, kind: null, pages: 0, status: "failed", reason, format: null, records: [], issues: [], timings: {}, text: "" };
 }
 
+/** A document its thread could not give back fails with the file's sha256, so that --resume skips it. */
 function linesOfOutcome(outcome: PoolOutcome, path: string, display: string, withTimings: boolean): DocumentLines {
-  return "lines" in outcome ? outcome.lines : linesOf(failedByPool(path, display, outcome.failure), withTimings);
+  return "lines" in outcome ? outcome.lines : linesOf(failedDocument(display, currentSha(path), outcome.failure), withTimings);
 }
 
 /** Reads every input, writes the three JSONL files in input order (streaming as documents finish), then summary.json. */
@@ -100,7 +101,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
 
   for (const m of missing) {
-    emit(linesOf({ path: m.path, sha256: "", kind: null, pages: 0, status: "failed", reason: `${m.path}: ${m.reason}`, format: null, records: [], issues: [], timings: {}, text: "" }, options.timings));
+    emit(linesOf(failedDocument(m.path, "", `${m.path}: ${m.reason}`), options.timings));
   }
   // Documents run in worker threads; a reorder buffer writes them in input order as soon as it can.
   const pool = new DocumentPool({ size: options.concurrency, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });

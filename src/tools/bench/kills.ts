@@ -6,11 +6,10 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { packageRoot } from "../../paths.js";
+import { OUTPUT_FILES } from "../../batch/run.js";
+import { DELIB_BIN } from "./measure.js";
 import { mulberry32 } from "../random.js";
 
-const BIN = join(packageRoot, "bin", "delib.js");
-const OUTPUTS = ["deliberations.jsonl", "documents.jsonl", "issues.jsonl", "summary.json"] as const;
 
 export interface KillDrill {
   kills: number;
@@ -24,7 +23,7 @@ export interface KillDrill {
 }
 
 function run(args: string[], killAfterMs?: number): Promise<number | null> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: "ignore" });
+  const child = spawn(process.execPath, [DELIB_BIN, ...args], { stdio: "ignore" });
   const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
   return new Promise((resolve) =>
     child.on("exit", (code) => {
@@ -60,7 +59,7 @@ export async function killDrill(input: string, kills: number, seed: number): Pro
       doneAfterKill.push(lines(join(killed, "documents.jsonl")).length);
     }
     await run(["extract", input, "--out", killed, "--quiet", "--resume"]);
-    const differing = OUTPUTS.filter((f) => readFileSync(join(killed, f), "utf8") !== readFileSync(join(whole, f), "utf8"));
+    const differing = OUTPUT_FILES.filter((f) => readFileSync(join(killed, f), "utf8") !== readFileSync(join(whole, f), "utf8"));
     const paths = lines(join(killed, "documents.jsonl")).map((l) => (JSON.parse(l) as { path: string }).path);
     return { kills, doneAfterKill, differing, repeatedDocuments: paths.length - new Set(paths).size, seconds };
   } finally {

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { packageRoot } from "../../paths.js";
 
-const BIN = join(packageRoot, "bin", "delib.js");
+/** The CLI as installed: benchmarks run it as a user would. */
+export const DELIB_BIN = join(packageRoot, "bin", "delib.js");
 /** How often resident memory is read (ms): often enough to see a peak of one document. */
 const RSS_SAMPLE_MS = 50;
 
@@ -40,7 +41,7 @@ export async function measureExtract(input: string, args: readonly string[]): Pr
   const out = mkdtempSync(join(tmpdir(), "delib-bench-out-"));
   try {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, "extract", input, "--out", out, "--quiet", "--timings", ...args], { stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn(process.execPath, [DELIB_BIN, "extract", input, "--out", out, "--quiet", "--timings", ...args], { stdio: ["ignore", "ignore", "inherit"] });
     const rssMb: number[] = [];
     let peakRssMb = 0;
     const sample = setInterval(() => {
