@@ -7,15 +7,13 @@
  * ever slow a round down). Prints wall-clock and CPU time (this process and its zlib threads; pdftotext's
  * children counted by wall clock only).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { loadPdf } from "../load/pdf.js";
+import { pdftotext } from "./bench/measure.js";
 import { runMain } from "./run-main.js";
 
 /** Timed rounds after the warm-up. */
 const ROUNDS = 5;
-/** Where Debian's poppler-utils puts pdftotext. */
-const PDFTOTEXT = "/usr/bin/pdftotext";
 
 interface Timing {
   wallMs: number;
@@ -53,9 +51,9 @@ async function main(argv: string[]): Promise<number> {
   });
   const perPage = (ms: number): string => (ms / pages).toFixed(2);
   process.stdout.write(`${files.length} PDF(s), ${pages} page(s)\ndelib load: ${perPage(delib.wallMs)} ms/page wall, ${perPage(delib.cpuMs)} ms/page CPU\n`);
-  if (existsSync(PDFTOTEXT)) {
+  if (files[0] !== undefined && (await pdftotext(files[0].path))) {
     const poppler = await fastest(ROUNDS, async () => {
-      for (const f of files) execFileSync(PDFTOTEXT, ["-layout", f.path, "/dev/null"], { stdio: "ignore" });
+      for (const f of files) await pdftotext(f.path);
     });
     process.stdout.write(`pdftotext -layout: ${perPage(poppler.wallMs)} ms/page wall\ndelib / pdftotext (wall): ${(delib.wallMs / poppler.wallMs).toFixed(2)}\n`);
   }

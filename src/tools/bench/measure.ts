@@ -69,17 +69,20 @@ export async function measureExtract(input: string, args: readonly string[]): Pr
   }
 }
 
-/** `pdftotext -layout` run on each file in turn, as the issue's yardstick; undefined when it is not installed. */
+/** `pdftotext -layout` (poppler) on one file, the text thrown away: false when it failed or is not installed. */
+export function pdftotext(file: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn("pdftotext", ["-layout", file, "-"], { stdio: ["ignore", "ignore", "ignore"] });
+    child.on("error", () => resolve(false));
+    child.on("exit", (code) => resolve(code === 0));
+  });
+}
+
+/** Seconds for `pdftotext -layout` run on each file in turn, as the issue's yardstick; undefined when it is not installed. */
 export async function measurePdftotext(files: readonly string[]): Promise<number | undefined> {
-  const run = (file: string): Promise<number | null> =>
-    new Promise((resolve) => {
-      const child = spawn("pdftotext", ["-layout", file, "-"], { stdio: ["ignore", "ignore", "ignore"] });
-      child.on("error", () => resolve(null));
-      child.on("exit", (code) => resolve(code));
-    });
   const started = performance.now();
   for (const file of files) {
-    if ((await run(file)) !== 0) return undefined;
+    if (!(await pdftotext(file))) return undefined;
   }
   return (performance.now() - started) / 1000;
 }
