@@ -10,6 +10,8 @@ import { readProxyList, type PrintedProxy, type PrintedRef } from "../extract/pr
 import { nameKey, resolveName, rosterEntry, rosterOf, type RosterEntry } from "../names/resolve.js";
 import type { Trail } from "./provenance.js";
 import { foldForMatch } from "../normalize/text.js";
+import { perDocument, type PerDocument } from "../memo/per-document.js";
+import type { Token } from "../names/tokens.js";
 
 const LIST_CONFIDENCE = 0.95;
 const RESOLVED_CONFIDENCE = 0.95;
@@ -22,6 +24,36 @@ const STATUS_OF: Partial<Record<Section["kind"], MemberStatus>> = { present: "pr
 
 function fold(s: string): string {
   return s.replace(/\s+/gu, " ").trim();
+}
+
+/** What one list section prints, as read before any deliberation's record uses it. */
+interface SectionReading<T> {
+  read: readonly T[];
+  skipped: readonly Token[];
+}
+
+const memberLists: PerDocument<Section, SectionReading<ListedMember>> = new WeakMap();
+const proxyLists: PerDocument<Section, SectionReading<PrintedProxy>> = new WeakMap();
+
+/**
+ * A member list section, read once per document: every deliberation of a register reads the same sitting
+ * header (benchmark text set: 2 deliberations a document on average, up to 5). Each caller gets its own
+ * copies of the entries, which mergeListedTwice and pairByMarks change in place.
+ */
+function membersOf(view: TextView, s: Section, status: MemberStatus, vocabulary: FullVocabulary): { members: ListedMember[]; skipped: readonly Token[] } {
+  const once = perDocument(memberLists, view, s, () => {
+    const r = readHeadedTable(view.text, s.body, status, s.heading, vocabulary) ?? readMemberList(view.text, s.body, status, s.heading, vocabulary);
+    return { read: r.members, skipped: r.skipped };
+  });
+  return { members: once.read.map((m) => ({ ...m })), skipped: once.skipped };
+}
+
+/** A proxy list section, read once per document (its entries are not changed by their readers). */
+function proxiesOf(view: TextView, s: Section, vocabulary: FullVocabulary): SectionReading<PrintedProxy> {
+  return perDocument(proxyLists, view, s, () => {
+    const r = readProxyList(view.text, s.body, vocabulary);
+    return { read: r.proxies, skipped: r.skipped };
+  });
 }
 
 /** Counts as the document prints them, each with where it was read. */
@@ -38,7 +70,7 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
   for (const s of sections) {
     const status = STATUS_OF[s.kind];
     if (status === undefined) continue;
-    const { members, skipped } = readHeadedTable(text, s.body, status, s.heading, vocabulary) ?? readMemberList(text, s.body, status, s.heading, vocabulary);
+    const { members, skipped } = membersOf(view, s, status, vocabulary);
     listed.push(...members);
     countRange[status] ??= { start: s.heading.start, end: s.body.end };
     for (const t of skipped.filter((t) => /\p{L}{2}/u.test(t.text)).slice(0, 1)) {
@@ -54,7 +86,7 @@ export function buildAttendance(view: TextView, sections: Section[], vocabulary:
   let proxyRange: Range | null = null;
   for (const s of sections.filter((x) => x.kind === "proxies")) {
     proxyRange ??= { start: s.heading.start, end: s.body.end };
-    const { proxies: read, skipped } = readProxyList(text, s.body, vocabulary);
+    const { read, skipped } = proxiesOf(view, s, vocabulary);
     for (const t of skipped.filter((t) => /\p{L}{2}/u.test(t.text)).slice(0, 1)) {
       trail.issue("warning", "proxy.unread-words", `Expected "X à Y" in the proxy list, got "${t.text}" (skipped)`, trail.place(t));
     }
