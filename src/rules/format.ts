@@ -43,12 +43,17 @@ export interface Format {
 /** The rule set used when no format's detection matches. */
 export const FALLBACK_FORMAT_ID = "common/fr";
 
+/** Folders of rules/ holding data of other commands (rules/scdl/: delib export), not extraction rule files. */
+const NOT_RULE_FILE_DIRS = new Set(["scdl"]);
+
 function readRuleFiles(dir: string): Map<string, RuleFile> {
   const files = new Map<string, RuleFile>();
   const walk = (d: string): void => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
+      if (entry.isDirectory()) {
+        if (!(d === dir && NOT_RULE_FILE_DIRS.has(entry.name))) walk(full);
+      }
       else if (entry.name.endsWith(".json") && !VIEW_PATTERN_FILES.has(entry.name)) {
         const file = JSON.parse(readFileSync(full, "utf8")) as RuleFile;
         if (typeof file.id !== "string") throw new Error(`${relative(dir, full)}: expected an "id", got none`);

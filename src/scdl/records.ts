@@ -9,6 +9,7 @@ import { Trail } from "../record/provenance.js";
 import { deriveOutcome, deriveUnanimity } from "../refine/outcome.js";
 import { identityView } from "../text/view.js";
 import { csvSeparator, headerLine, parseCsv, type Cell } from "./csv.js";
+import type { ScdlColumn } from "./columns.js";
 
 /** The rule set a record read from an SCDL file names in `format`. */
 export const SCDL_FORMAT = "scdl/deliberations@2.1";
@@ -17,7 +18,7 @@ export const SCDL_FORMAT = "scdl/deliberations@2.1";
 const COLUMN_CONFIDENCE = 0.95;
 
 /**
- * Columns of the SCDL "Délibérations" schema (version 2.1, schema.data.gouv.fr) and the record paths they fill.
+ * The columns of the SCDL "Délibérations" schema (./columns.ts) that a record has a place for, and the record paths they fill.
  * VOTE_EFFECTIF is the members in office, VOTE_REEL the members present (PROVENANCE.tsv of the shared corpus).
  * PREF_ID names the prefecture that controls the act ("PREF042": "PREF" and its department's 3 characters) and
  * PREF_DATE is the act's "date d'enregistrement auprès du contrôle de légalité", the date its stamp says it was
@@ -35,7 +36,7 @@ const COLUMNS = {
   VOTE_ABSTENTION: "vote.abstain",
   PREF_ID: "prefecture.department",
   PREF_DATE: "prefecture.receivedAt",
-} as const;
+} as const satisfies Partial<Record<ScdlColumn, string>>;
 type Column = keyof typeof COLUMNS;
 
 /** Columns a file must have to be read as SCDL deliberations. */

@@ -7,3 +7,8 @@ declare module "natural/lib/natural/ngrams/ngrams.js" {
   const NGrams: { ngrams(sequence: string[], n: number): string[][] };
   export default NGrams;
 }
+declare module "natural/lib/natural/stemmers/porter_stemmer_fr.js" {
+  /** Snowball's French stemmer; tokenizeAndStem lower-cases, drops French stop words and stems each token. */
+  const PorterStemmerFr: { stem(token: string): string; tokenizeAndStem(text: string, keepStops?: boolean): string[] };
+  export default PorterStemmerFr;
+}
