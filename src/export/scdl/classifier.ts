@@ -9,7 +9,7 @@ export const LABELLED_FILE = join(rulesDir, "scdl", "matiere-labelled.tsv");
 
 /**
  * The confidence (the best matière's posterior probability) below which DELIB_MATIERE_CODE/NOM stay empty: the lowest
- * threshold of the 10-fold cross-validation curve (docs/matiere-classifier.md, npm run matiere-accuracy) whose codes are
+ * threshold of the 10-fold cross-validation curve (rules/scdl/matiere-classifier.md, npm run matiere-accuracy) whose codes are
  * right at least 90 % of the time (90.4 %, for 45 % of the titles). Below it a code is wrong one time in five or more:
  * the schema's matière is a statement about the act, and a council config can give the exact one.
  */
@@ -69,7 +69,7 @@ export const SMOOTHING = 0.2;
  * A multinomial naive-Bayes matière classifier over titles, on the words natural's French tokenizer and stemmer
  * (PorterStemmerFr) make of them. natural's own BayesClassifier was measured first and left aside: it scores a class
  * by the words it has seen only, with each class's example count as denominator, so the rarest matières (one or two
- * titles) win nearly every title: 12 % accuracy in 10-fold cross-validation on the same titles (docs/matiere-classifier.md).
+ * titles) win nearly every title: 12 % accuracy in 10-fold cross-validation on the same titles (rules/scdl/matiere-classifier.md).
  * Deterministic: same titles in, same model; ties go to the smaller code.
  */
 export class MatiereClassifier {
