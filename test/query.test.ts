@@ -173,6 +173,10 @@ describe("delib query: the views against the JSONL", () => {
     expect(cells(documents)).toEqual(documentLines.map((d) => [d["path"], d["sha256"], d["kind"], String(d["pages"]), d["status"], d["reason"], d["format"], String(d["records"])]));
   });
 
+  it("downloads nothing: DuckDB does not install extensions a query names", async () => {
+    expect(cells(await session.run("SELECT current_setting('autoinstall_known_extensions')"))).toEqual([["false"]]);
+  });
+
   it("defines every view the issue names", async () => {
     const r = await session.run("SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name");
     expect(cells(r).map((row) => row[0])).toEqual([...VIEW_NAMES].sort());

@@ -33,6 +33,12 @@ export interface QuerySession {
   close(): void;
 }
 
+/**
+ * Nothing is downloaded at run time (test/offline.test.ts): DuckDB would otherwise fetch an extension
+ * a query names (JSON and Parquet, all the views need, are built in). An analyst may still INSTALL one.
+ */
+const INSTANCE_OPTIONS = { autoinstall_known_extensions: "false" };
+
 /** Parser errors that mean "the statement goes on" rather than "the statement is wrong". */
 const UNFINISHED = /at end of input|unterminated quoted (string|identifier)/u;
 /** SQL made only of blanks and comments: DuckDB's statement splitter fails on it with no message. */
@@ -68,7 +74,7 @@ async function runAll(connection: DuckDBConnection, sql: string): Promise<QueryR
 /** Opens a session over `dir` (a folder `delib extract --out` wrote). */
 export async function openSession(dir: string, options: SessionOptions): Promise<QuerySession> {
   checkOutFolder(dir);
-  const instance = await DuckDBInstance.create(":memory:");
+  const instance = await DuckDBInstance.create(":memory:", INSTANCE_OPTIONS);
   const connection = await instance.connect();
   try {
     await connection.run(viewsSql(dir));
