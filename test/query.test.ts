@@ -344,6 +344,32 @@ describe("delib query: errors and the cache", () => {
     }
   });
 
+  it("derives proxy_to from attendance.proxies when the member has no proxyTo, and reads keys a line lacks as NULL", async () => {
+    const dir = tmp();
+    const record = {
+      id: "0123456789abcdef#0",
+      attendance: {
+        members: [
+          { name: "Anne A", civility: "Mme", commune: null, status: "absent" },
+          { name: "Bruno B", civility: "M.", commune: null, status: "present", substitute: { name: "Claire C", civility: "Mme" } },
+        ],
+        proxies: [{ from: "Anne A", to: "Bruno B", text: "A. A à B. B" }],
+      },
+    };
+    writeFileSync(join(dir, "deliberations.jsonl"), `${JSON.stringify(record)}\n`);
+    for (const f of ["documents.jsonl", "issues.jsonl"]) writeFileSync(join(dir, f), "");
+    const s = await openSession(dir, { cache: false });
+    try {
+      expect(cells(await s.run("SELECT name, substitute, proxy_to FROM members"))).toEqual([
+        ["Anne A", null, "Bruno B"],
+        ["Bruno B", "Claire C", null],
+      ]);
+      expect(cells(await s.run("SELECT number, vote.yes, len(amounts) FROM deliberations"))).toEqual([[null, null, null]]);
+    } finally {
+      s.close();
+    }
+  });
+
   it("makes the cache once, reuses it, and makes it again when a file changes", async () => {
     const dir = tmp();
     for (const f of QUERY_FILES) copyFileSync(join(out, f), join(dir, f));
