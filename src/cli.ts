@@ -1,31 +1,40 @@
-import { extractCommand, EXTRACT_USAGE } from "./commands/extract.js";
-import { exportCommand, EXPORT_USAGE } from "./commands/export.js";
 import { EXIT_OK, usageError } from "./commands/exit.js";
 
 /** Each command reads its own arguments (argv after the command word) and returns its exit code. */
 type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: ReadonlyMap<string, Command> = new Map([
-  ["extract", extractCommand],
-  ["export", exportCommand],
+interface CommandModule {
+  run: Command;
+  usage: string;
+}
+
+/**
+ * Commands are loaded when asked for: `extract` need not load DuckDB (delib query) nor the classifier
+ * (delib export), and the main thread of a batch stays small.
+ */
+const COMMANDS: ReadonlyMap<string, () => Promise<CommandModule>> = new Map([
+  ["extract", async () => import("./commands/extract.js").then((m) => ({ run: m.extractCommand, usage: m.EXTRACT_USAGE }))],
+  ["export", async () => import("./commands/export.js").then((m) => ({ run: m.exportCommand, usage: m.EXPORT_USAGE }))],
+  ["query", async () => import("./commands/query.js").then((m) => ({ run: m.queryCommand, usage: m.QUERY_USAGE }))],
 ]);
 
-const USAGE = `Usage: delib <command> [options]    (delib <command> --help for its options)
+async function usageOfAll(): Promise<string> {
+  const usages = await Promise.all([...COMMANDS.values()].map(async (load) => (await load()).usage));
+  return `Usage: delib <command> [options]    (delib <command> --help for its options)
 
 Commands: ${[...COMMANDS.keys()].join(", ")}
 
-${EXTRACT_USAGE}
-
-${EXPORT_USAGE}`;
+${usages.join("\n\n")}`;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [word, ...rest] = argv;
   if (word === undefined || word === "--help" || word === "-h") {
-    if (word === undefined) return usageError("Expected a command, got none", USAGE);
-    process.stderr.write(`${USAGE}\n`);
+    if (word === undefined) return usageError("Expected a command, got none", await usageOfAll());
+    process.stderr.write(`${await usageOfAll()}\n`);
     return EXIT_OK;
   }
-  const command = COMMANDS.get(word);
-  if (command === undefined) return usageError(`Expected a command (${[...COMMANDS.keys()].join(", ")}), got "${word}"`, USAGE);
-  return command(rest);
+  const load = COMMANDS.get(word);
+  if (load === undefined) return usageError(`Expected a command (${[...COMMANDS.keys()].join(", ")}), got "${word}"`, await usageOfAll());
+  return (await load()).run(rest);
 }
