@@ -1,6 +1,7 @@
 /** Word shapes used to read names as French minutes print them. */
 import { foldForMatch } from "../normalize/text.js";
 import { boundedMemo } from "../memo/bounded.js";
+import { matchesOf } from "../text/matches.js";
 
 export interface Token {
   text: string;
@@ -9,6 +10,9 @@ export interface Token {
   /** Initials glued to the surname that follows ("M." of "M.DENISE"): an initial, never a civility. */
   glued?: true;
 }
+
+/** A token: a line break, a cell, list punctuation, a dash or bullet standing alone, or a word. */
+const TOKEN = /\n|\t|[,;:()]|(?<=^|\s)(?:[-−–—]+|•)(?=\s)|[^\s,;:()]+/gu;
 
 /** Words, list punctuation (",", ";", ":", "(", ")"), bullets, table cells ("\t") and line breaks ("\n"), with view offsets. */
 export function tokenize(text: string, offset: number): Token[] {
@@ -20,7 +24,8 @@ export function tokenize(text: string, offset: number): Token[] {
     .replace(/(?<![\p{L}\d|])\|(?=\.\p{Lu}{3})/gu, "I")
     // "C.FOROT -T.BUSIN": a dash run into the next glued name still separates.
     .replace(/(?<=\s)[-—–](?=\p{Lu}\.\p{Lu}{3})/gu, " ");
-  for (const m of text.matchAll(/\n|\t|[,;:()]|(?<=^|\s)(?:[-−–—]+|•)(?=\s)|[^\s,;:()]+/gu)) {
+  // exec on one regex (matchesOf), not matchAll, which copies the regex at every call.
+  for (const m of matchesOf(TOKEN, text)) {
     const start = offset + m.index;
     const word = m[0];
     // "T.BUSIN — N.VERDON -— W.AUGUSTE": an em dash, or a dash doubled by OCR, separates like a dash.

@@ -4,6 +4,7 @@
  */
 import { textWidth } from "./char-width.js";
 import type { PdfItem, PdfWord } from "./types.js";
+import { matchesOf } from "../../text/matches.js";
 
 /** Glyph box above the baseline, × font size (ascenders and capitals reach about 0.75–0.8 em). */
 const ASCENT = 0.8;
@@ -19,6 +20,9 @@ export const TOUCH_GAP = 0.15;
  * The words of one item, each placed by its share of the item's width. Widths are whole numbers
  * (char-width.ts), so summing them as the scan goes gives exactly the width of each prefix.
  */
+/** A word of an item: a run of non-space. */
+const WORD = /\S+/gu;
+
 export function itemWords(item: PdfItem): PdfWord[] {
   const total = textWidth(item.str);
   const scale = total === 0 ? 0 : item.width / total;
@@ -27,7 +31,7 @@ export function itemWords(item: PdfItem): PdfWord[] {
   const words: PdfWord[] = [];
   let before = 0;
   let scanned = 0;
-  for (const m of item.str.matchAll(/\S+/gu)) {
+  for (const m of matchesOf(WORD, item.str)) {
     before += textWidth(item.str.slice(scanned, m.index));
     const own = textWidth(m[0]);
     const word: PdfWord = { text: m[0], x0: item.x + before * scale, x1: item.x + (before + own) * scale, baseline: item.baseline, fontSize: item.fontSize, top, bottom };
