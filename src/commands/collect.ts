@@ -5,7 +5,7 @@ import { BatchOutput, earlierOutput } from "../batch/output.js";
 import { formatSummary } from "../batch/summary.js";
 import { batchNameProblem, batchQueue, readInputs, readMeta, unknownBatch, type BatchInput } from "../distributed/batch.js";
 import { readResult, resultFile } from "../distributed/results.js";
-import { connectOnce, redisUrl, RedisUnreachable } from "../distributed/redis.js";
+import { closeClient, connectOnce, redisUrl, RedisUnreachable } from "../distributed/redis.js";
 import { fail } from "../distributed/fail.js";
 import { existsSync } from "node:fs";
 import { EXIT_OK, EXIT_SOME_FAILED, usageError } from "./exit.js";
@@ -96,7 +96,7 @@ export async function collectCommand(argv: string[]): Promise<number> {
     return summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
   } finally {
     await queue.close();
-    redis.disconnect();
+    await closeClient(redis);
   }
 }
 

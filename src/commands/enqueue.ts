@@ -7,7 +7,7 @@ import { loadRuleBook } from "../rules/format.js";
 import { walkInputs } from "../batch/walk.js";
 import { DEFAULT_MAX_PAGES } from "../load/limits.js";
 import { batchNameProblem, batchQueue, JOB_OPTIONS, readMeta, writeBatch, type BatchInput, type BatchMeta, type DocumentJob, type ReadOptions } from "../distributed/batch.js";
-import { connectOnce, redisUrl, RedisUnreachable } from "../distributed/redis.js";
+import { closeClient, connectOnce, redisUrl, RedisUnreachable } from "../distributed/redis.js";
 import { fail } from "../distributed/fail.js";
 import { EXIT_OK, usageError } from "./exit.js";
 
@@ -126,6 +126,6 @@ export async function enqueueCommand(argv: string[]): Promise<number> {
     }
     return EXIT_OK;
   } finally {
-    redis.disconnect();
+    await closeClient(redis);
   }
 }

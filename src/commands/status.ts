@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { batchNameProblem, batchQueue, readMeta, unknownBatch } from "../distributed/batch.js";
-import { connectOnce, redisUrl, RedisUnreachable } from "../distributed/redis.js";
+import { closeClient, connectOnce, redisUrl, RedisUnreachable } from "../distributed/redis.js";
 import { fail } from "../distributed/fail.js";
 import { EXIT_OK, usageError } from "./exit.js";
 
@@ -92,6 +92,6 @@ export async function statusCommand(argv: string[]): Promise<number> {
     return EXIT_OK;
   } finally {
     await queue.close();
-    redis.disconnect();
+    await closeClient(redis);
   }
 }

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { batchNameProblem, batchQueue, readMeta, unknownBatch } from "../distributed/batch.js";
 import { consume, DEFAULT_LOCK_S, MAX_STALLED_COUNT } from "../distributed/consume.js";
-import { connectOnce, redisUrl, RedisUnreachable, workerConnection } from "../distributed/redis.js";
+import { closeClient, connectOnce, redisUrl, RedisUnreachable, workerConnection } from "../distributed/redis.js";
 import { fail } from "../distributed/fail.js";
 import { PROGRESS_LINE_EVERY } from "../batch/progress.js";
 import { DEFAULT_TIMEOUT_S } from "./extract.js";
@@ -71,7 +71,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
     if (e instanceof RedisUnreachable) return fail(e.message);
     throw e;
   }
-  const meta = await readMeta(probe, batch).finally(() => probe.disconnect());
+  const meta = await readMeta(probe, batch).finally(() => closeClient(probe));
   if (meta === undefined) return fail(unknownBatch(batch, url));
 
   const connection = workerConnection(url);
@@ -119,7 +119,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
   });
   await consumer.close();
   await queue.close();
-  connection.disconnect();
+  await closeClient(connection);
   if (!quiet) process.stderr.write(`delib worker: ${done} jobs done by this worker\n`);
   return EXIT_OK;
 }

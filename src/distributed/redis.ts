@@ -14,6 +14,11 @@ import { Redis } from "ioredis";
 export const CONNECT_TIMEOUT_MS = 3_000;
 /** How long the first PING may take once connected (ms): a Redis still loading its data answers with an error, not silence. */
 export const PING_TIMEOUT_MS = 2_000;
+/**
+ * How long a closed connection's socket may linger before it is destroyed (ms). ioredis waits 2 s by
+ * default, which a command that has failed (or finished) would spend doing nothing before exiting.
+ */
+const DISCONNECT_TIMEOUT_MS = 100;
 /** Where Redis is when neither --redis nor DELIB_REDIS_URL says: the local default port. */
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 
@@ -55,16 +60,19 @@ export async function connectOnce(url: string): Promise<Redis> {
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
     retryStrategy: () => null,
+    disconnectTimeout: DISCONNECT_TIMEOUT_MS,
   });
-  // Reported through connect()'s rejection; without a listener ioredis would also print it.
-  client.on("error", () => undefined);
+  // connect() rejects with "Connection is closed."; the "error" event says why (ECONNREFUSED, ENOTFOUND…).
+  let cause: Error | undefined;
+  client.on("error", (e: Error) => (cause ??= e));
   try {
     await withDeadline(client.connect(), CONNECT_TIMEOUT_MS, "connection");
     const pong = await withDeadline(client.ping(), PING_TIMEOUT_MS, "answer to PING");
     if (pong !== "PONG") throw new Error(`PING answered "${pong}"`);
   } catch (e) {
     client.disconnect();
-    throw new RedisUnreachable(`Expected Redis to answer at ${url}, got ${e instanceof Error ? e.message || e.name : String(e)}`);
+    const why = cause ?? e;
+    throw new RedisUnreachable(`Expected Redis to answer at ${url}, got ${why instanceof Error ? why.message || why.name : String(why)}`);
   }
   return client;
 }
@@ -77,4 +85,9 @@ export async function connectOnce(url: string): Promise<Redis> {
 export function workerConnection(url: string): Redis {
   const client = new Redis(url, { maxRetriesPerRequest: null, connectTimeout: CONNECT_TIMEOUT_MS });
   return client;
+}
+
+/** Closes a client politely (QUIT, the socket then closes at once), or drops it when Redis is gone. */
+export async function closeClient(client: Redis): Promise<void> {
+  await client.quit().catch(() => client.disconnect());
 }
