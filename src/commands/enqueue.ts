@@ -6,17 +6,19 @@ import { parseArgs } from "node:util";
 import { loadRuleBook } from "../rules/format.js";
 import { walkInputs } from "../batch/walk.js";
 import { DEFAULT_MAX_PAGES } from "../load/limits.js";
-import { batchNameProblem, batchQueue, JOB_OPTIONS, readMeta, writeBatch, type BatchInput, type BatchMeta, type DocumentJob, type ReadOptions } from "../distributed/batch.js";
+import { batchNameProblem, batchQueue, ATTEMPTS, BACKOFF_MS, jobOptions, readMeta, writeBatch, type BatchInput, type BatchMeta, type DocumentJob, type ReadOptions } from "../distributed/batch.js";
 import { closeClient, connectOnce, redisUrl, RedisUnreachable } from "../distributed/redis.js";
 import { fail } from "../distributed/fail.js";
 import { EXIT_OK, usageError } from "./exit.js";
 
-const USAGE = `Usage: delib enqueue <path>... --batch <name> [--redis <url>] [--results <dir>] [--format <rules-id>] [--ocr auto|off] [--max-pages N]
+const USAGE = `Usage: delib enqueue <path>... --batch <name> [--redis <url>] [--results <dir>] [--format <rules-id>] [--ocr auto|off] [--max-pages N] [--attempts N] [--backoff S]
 
   <path>          files or folders, walked as extract walks them; every worker must see them at the same absolute path (shared storage)
   --batch <name>  the batch: letters, digits, "-", "_" (enqueueing the same inputs again adds no job)
   --redis <url>   redis://host:port[/db] (default: $DELIB_REDIS_URL, else redis://127.0.0.1:6379)
   --results <dir> where workers write one result file per document (shared storage; default ./delib-results/<name>)
+  --attempts N    tries of a job that fails for a reason outside its document, e.g. storage not answering (default ${ATTEMPTS})
+  --backoff S     wait before the first retry, doubled at each next one (default ${BACKOFF_MS / 1000})
   --format, --ocr, --max-pages   as for extract, for every document of the batch (default --max-pages ${DEFAULT_MAX_PAGES})
 
 One job per distinct content (its sha256 is the job id); paths with the same content share it. Exit codes: 0 queued, 2 usage error or Redis unreachable.`;
@@ -50,6 +52,8 @@ export async function enqueueCommand(argv: string[]): Promise<number> {
         format: { type: "string" },
         ocr: { type: "string" },
         "max-pages": { type: "string" },
+        attempts: { type: "string" },
+        backoff: { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -73,6 +77,10 @@ export async function enqueueCommand(argv: string[]): Promise<number> {
   if (ocr !== "auto" && ocr !== "off") return usageError(`Expected --ocr to be "auto" or "off", got "${ocr}"`, USAGE);
   const maxPages = values["max-pages"] === undefined ? undefined : Number(values["max-pages"]);
   if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1)) return usageError(`Expected --max-pages to be a whole number ≥ 1, got "${values["max-pages"]}"`, USAGE);
+  const attempts = values.attempts === undefined ? ATTEMPTS : Number(values.attempts);
+  if (!Number.isInteger(attempts) || attempts < 1) return usageError(`Expected --attempts to be a whole number ≥ 1, got "${values.attempts}"`, USAGE);
+  const backoff = values.backoff === undefined ? BACKOFF_MS / 1000 : Number(values.backoff);
+  if (!Number.isFinite(backoff) || backoff < 0) return usageError(`Expected --backoff to be a number of seconds ≥ 0, got "${values.backoff}"`, USAGE);
   const options: ReadOptions = { ocr, ...(values.format === undefined ? {} : { format: values.format }), ...(maxPages === undefined ? {} : { maxPages }) };
   const batch = values.batch;
   const results = resolve(values.results ?? `delib-results/${batch}`);
@@ -113,7 +121,7 @@ export async function enqueueCommand(argv: string[]): Promise<number> {
       const all = [...jobs.entries()];
       for (let i = 0; i < all.length; i += ADD_CHUNK) {
         // The job id is the content's sha256: BullMQ adds no job whose id it already holds, whatever its state.
-        await queue.addBulk(all.slice(i, i + ADD_CHUNK).map(([id, data]) => ({ name: "document", data, opts: { ...JOB_OPTIONS, jobId: id } })));
+        await queue.addBulk(all.slice(i, i + ADD_CHUNK).map(([id, data]) => ({ name: "document", data, opts: { ...jobOptions(attempts, Math.round(backoff * 1000)), jobId: id } })));
       }
       if (values.quiet !== true) {
         const missing = walked.missing.length;

@@ -26,12 +26,9 @@ export const ATTEMPTS = 5;
 export const BACKOFF_MS = 2_000;
 
 /** The options every document job is added with. Completed and failed jobs are kept: status counts them, collect reads a failed one's reason. */
-export const JOB_OPTIONS: JobsOptions = {
-  attempts: ATTEMPTS,
-  backoff: { type: "exponential", delay: BACKOFF_MS },
-  removeOnComplete: false,
-  removeOnFail: false,
-};
+export function jobOptions(attempts = ATTEMPTS, backoffMs = BACKOFF_MS): JobsOptions {
+  return { attempts, backoff: { type: "exponential", delay: backoffMs }, removeOnComplete: false, removeOnFail: false };
+}
 
 /** How an input is read; the same for every document of a batch. */
 export interface ReadOptions {
