@@ -4,7 +4,7 @@
  * installs the Debian package): without it these tests fail, they do not skip.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -16,6 +16,7 @@ import { OUTPUT_FILES } from "../src/batch/output.js";
 import { QUEUE_PREFIX } from "../src/distributed/batch.js";
 import { CONNECT_TIMEOUT_MS, PING_TIMEOUT_MS } from "../src/distributed/redis.js";
 import { textCorpus } from "../src/tools/bench/generate.js";
+import { freePort, startRedisServer, type RedisServer } from "../src/tools/bench/redis-server.js";
 
 const BIN = join(packageRoot, "bin", "delib.js");
 /**
@@ -30,8 +31,6 @@ const LOCK_S = 2;
 /** Slack over the Redis deadlines for a process to start, fail and exit on a loaded machine (ms). */
 const EXIT_SLACK_MS = 3_000;
 const POLL_MS = 20;
-/** How long redis-server may take to listen (ms): it starts in milliseconds; a loaded machine gets room. */
-const REDIS_START_MS = 10_000;
 const RUN_MS = 240_000;
 
 const made: string[] = [];
@@ -41,52 +40,19 @@ function tmp(prefix: string): string {
   return dir;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("Expected a port, got none"))));
-    });
-  });
-}
-
-let redisServer: ChildProcess | undefined;
+let server: RedisServer;
 let url = "";
 let redis: Redis;
 
 beforeAll(async () => {
-  const version = spawnSync("redis-server", ["--version"], { encoding: "utf8" });
-  if (version.error !== undefined || version.status !== 0) {
-    throw new Error(`Expected redis-server on the PATH (apt-get install redis-server; .ci/run installs it), got ${version.error?.message ?? `exit ${version.status}`}`);
-  }
-  const port = await freePort();
-  const dir = tmp("redis");
-  redisServer = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
-  url = `redis://127.0.0.1:${port}`;
-  // redis-server listens once started: ask until it answers.
-  const deadline = performance.now() + REDIS_START_MS;
-  for (;;) {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-    client.on("error", () => undefined);
-    try {
-      await client.connect();
-      expect(await client.ping()).toBe("PONG");
-      redis = client;
-      return;
-    } catch (e) {
-      client.disconnect();
-      if (performance.now() > deadline) throw new Error(`Expected redis-server to answer at ${url} within ${REDIS_START_MS} ms, got ${String(e)}`);
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  }
+  server = await startRedisServer();
+  url = server.url;
+  redis = new Redis(url, { maxRetriesPerRequest: 1 });
 }, 30_000);
 
 afterAll(async () => {
   await redis?.quit().catch(() => undefined);
-  redisServer?.kill("SIGTERM");
-  if (redisServer !== undefined && redisServer.exitCode === null) await new Promise((resolve) => redisServer?.once("exit", resolve));
+  await server?.stop();
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
