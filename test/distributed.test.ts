@@ -27,9 +27,9 @@ const GENERATED = 200;
 /** Share of the jobs done when the first worker is killed. */
 const KILL_AT_SHARE = 0.3;
 /** The workers' --lock (s): short, so that the killed worker's job is taken again within seconds. */
-const LOCK_S = 2;
+const LOCK_S = 3;
 /** Slack over the Redis deadlines for a process to start, fail and exit on a loaded machine (ms). */
-const EXIT_SLACK_MS = 3_000;
+const EXIT_SLACK_MS = 5_000;
 const POLL_MS = 20;
 const RUN_MS = 240_000;
 

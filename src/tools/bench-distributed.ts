@@ -51,6 +51,18 @@ function cpuSeconds(pid: number): number | undefined {
   }
 }
 
+/** CPU seconds the whole machine spent busy (not idle nor waiting on I/O) so far, from /proc/stat. */
+function machineBusySeconds(): number {
+  try {
+    const [cpu] = readFileSync("/proc/stat", "utf8").split("\n");
+    const ticks = (cpu ?? "").trim().split(/\s+/u).slice(1).map(Number);
+    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+    return (ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
 interface WorkerRun {
   child: ChildProcess;
   /** CPU seconds at the last sample before it exited. */
@@ -87,6 +99,8 @@ interface Throughput {
   /** CPU seconds per worker process, and Redis's over the run. */
   workerCpu: number[];
   redisCpu: number;
+  /** CPU seconds the machine spent busy over the run, these processes and every other one. */
+  machineCpu: number;
 }
 
 /** Enqueues `input` as a new batch, runs `workers` worker processes to the end, times them. */
@@ -94,28 +108,33 @@ async function throughput(server: RedisServer, input: string, batch: string, wor
   const code = await delib(["enqueue", input, "--batch", batch, "--redis", server.url, "--results", join(root, batch), "--quiet"], root);
   if (code !== 0) throw new Error(`Expected delib enqueue to exit with 0, got ${code}`);
   const redisBefore = cpuSeconds(server.pid) ?? 0;
+  const machineBefore = machineBusySeconds();
   const started = performance.now();
   const runs = Array.from({ length: workers }, () => startWorker(server.url, batch, root));
   const codes = await Promise.all(runs.map((r) => r.exit));
   const seconds = (performance.now() - started) / 1000;
   if (codes.some((c) => c !== 0)) throw new Error(`Expected every worker to exit with 0, got ${codes.join(", ")}`);
   const documents = readdirSync(join(root, batch)).filter((f) => f.endsWith(".json")).length;
-  return { workers, documents, seconds, workerCpu: runs.map((r) => r.cpu), redisCpu: (cpuSeconds(server.pid) ?? 0) - redisBefore };
+  const machineCpu = machineBusySeconds() - machineBefore;
+  return { workers, documents, seconds, workerCpu: runs.map((r) => r.cpu), redisCpu: (cpuSeconds(server.pid) ?? 0) - redisBefore, machineCpu };
 }
 
 function throughputPart(title: string, one: Throughput, two: Throughput): string[] {
   const speedup = one.seconds / two.seconds;
+  const pct = (cpu: number, t: Throughput): string => `${fmt((cpu / t.seconds) * 100, 0)} %`;
+  const others = (t: Throughput): number => Math.max(0, t.machineCpu - t.redisCpu - t.workerCpu.reduce((a, b) => a + b, 0));
   const line = (t: Throughput): string =>
-    `| ${t.workers} | ${t.documents} | ${fmt(t.seconds, 2)} s | ${fmt(t.documents / t.seconds)} | ${t.workerCpu.map((c) => `${fmt((c / t.seconds) * 100, 0)} %`).join(" + ")} | ${fmt((t.redisCpu / t.seconds) * 100, 0)} % |`;
+    `| ${t.workers} | ${t.documents} | ${fmt(t.seconds, 2)} s | ${fmt(t.documents / t.seconds)} | ${t.workerCpu.map((c) => pct(c, t)).join(" + ")} | ${pct(t.redisCpu, t)} | ${pct(others(t), t)} | ${fmt((t.workerCpu.reduce((a, b) => a + b, 0) / t.documents) * 1000)} ms |`;
   return [
     `## ${title}`,
     "",
-    "| workers | jobs | wall (start to last exit) | jobs/s | CPU of each worker process / wall | redis-server CPU / wall |",
-    "|---|---|---|---|---|---|",
+    "| workers | jobs | wall (start to last exit) | jobs/s | CPU of each worker process / wall | redis-server | every other process of the machine | worker CPU per job |",
+    "|---|---|---|---|---|---|---|---|",
     line(one),
     line(two),
     "",
     `- 2 workers against 1: **${fmt(speedup, 2)}×** (target ≥ ${TWO_WORKERS_SPEEDUP}: ${speedup >= TWO_WORKERS_SPEEDUP ? "yes" : "**no**"})`,
+    `- the machine's other processes (the last column: another user's work, the benchmark itself) took ${pct(others(one), one)} of a core beside 1 worker and ${pct(others(two), two)} beside 2: the figures are the speed-up on this machine as it was, not on an idle one.`,
     `- one worker process with one reading thread keeps ${fmt((one.workerCpu[0] ?? 0) / one.seconds, 2)} cores busy (its main thread, the reading thread, V8's compiler and GC threads): two such on ${availableParallelism()} cores can reach at most ~${fmt(Math.min(2, availableParallelism() / ((one.workerCpu[0] ?? 0) / one.seconds)), 2)}×, less what Redis and the machine's other load take.`,
     "",
   ];
