@@ -94,6 +94,8 @@ export async function workerCommand(argv: string[]): Promise<number> {
   });
 
   const queue = batchQueue(batch, connection);
+  // Its only use is --exit-when-done's polling, which asks again after a failure: BullMQ would print the error.
+  queue.on("error", () => undefined);
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (): void => {
