@@ -66,7 +66,10 @@ export async function consume(options: ConsumeOptions): Promise<Consumer> {
       // enqueue already (sha256 "") is read as extract reads it, and fails as extract reports it.
       if (data.sha256 !== "") await access(input.path, constants.R_OK);
       const outcome = await pool.read({ path: input.path, display: input.display, options: { ...meta.options, displayPath: input.display }, timings: false });
-      result.documents.push({ display: input.display, lines: linesOfOutcome(outcome, input.path, input.display, false) });
+      const lines = linesOfOutcome(outcome, input.path, input.display, false);
+      // Failed, and the file no longer answers: the storage went away while it was read, not a bad document (retried).
+      if (data.sha256 !== "" && lines.done.status === "failed") await access(input.path, constants.R_OK);
+      result.documents.push({ display: input.display, lines });
     }
     await writeResult(meta.results, id, result);
   };
