@@ -23,7 +23,7 @@ const BIN = join(packageRoot, "bin", "delib.js");
  * Generated text documents of the killed batch, besides the corpus's 37 files: a few seconds of work for
  * two workers, so that a kill lands mid-run (the issue's 500-document run is `npm run bench:distributed`).
  */
-const GENERATED = 200;
+const GENERATED = 120;
 /** Share of the jobs done when the first worker is killed. */
 const KILL_AT_SHARE = 0.3;
 /** The workers' --lock (s): short, so that the killed worker's job is taken again within seconds. */
