@@ -16,6 +16,10 @@ const COMMANDS: ReadonlyMap<string, () => Promise<CommandModule>> = new Map([
   ["extract", async () => import("./commands/extract.js").then((m) => ({ run: m.extractCommand, usage: m.EXTRACT_USAGE }))],
   ["export", async () => import("./commands/export.js").then((m) => ({ run: m.exportCommand, usage: m.EXPORT_USAGE }))],
   ["query", async () => import("./commands/query.js").then((m) => ({ run: m.queryCommand, usage: m.QUERY_USAGE }))],
+  ["enqueue", async () => import("./commands/enqueue.js").then((m) => ({ run: m.enqueueCommand, usage: m.ENQUEUE_USAGE }))],
+  ["worker", async () => import("./commands/worker.js").then((m) => ({ run: m.workerCommand, usage: m.WORKER_USAGE }))],
+  ["collect", async () => import("./commands/collect.js").then((m) => ({ run: m.collectCommand, usage: m.COLLECT_USAGE }))],
+  ["status", async () => import("./commands/status.js").then((m) => ({ run: m.statusCommand, usage: m.STATUS_USAGE }))],
 ]);
 
 async function usageOfAll(): Promise<string> {

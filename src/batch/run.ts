@@ -1,19 +1,15 @@
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
-import { mkdir, readdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import PQueue from "p-queue";
-import type { DocumentResult } from "../model/result.js";
 import type { ProcessOptions } from "../pipeline.js";
 import type { OcrMode } from "../load/ocr/choose.js";
-import { DocumentPool, type PoolOutcome } from "./pool.js";
+import { DocumentPool } from "./pool.js";
 import { linesOf, type DocumentDone, type DocumentLines } from "./lines.js";
 import { walkInputs } from "./walk.js";
-import { SummaryBuilder, type BatchSummary } from "./summary.js";
+import type { BatchSummary } from "./summary.js";
 import { prepareResume } from "./resume.js";
-import { sha256Hex } from "../model/sha256.js";
+import { currentSha, failedDocument, linesOfOutcome } from "./failed.js";
+import { BatchOutput, earlierOutput, UsageError } from "./output.js";
 
-/** What a run writes into --out: a folder holding any of them is another run's, not to be mixed with. */
-export const OUTPUT_FILES = ["deliberations.jsonl", "documents.jsonl", "issues.jsonl", "summary.json"] as const;
+export { OUTPUT_FILES, UsageError } from "./output.js";
 
 export interface BatchOptions {
   paths: string[];
@@ -33,23 +29,6 @@ export interface BatchOptions {
   onDocument?: (r: DocumentDone, done: number, total: number) => void;
 }
 
-/** Thrown for a usage problem the CLI reports with exit code 2. */
-export class UsageError extends Error {}
-
-/** A document's lines of one file, appended in one write: a kill leaves whole lines, but for the last one at worst (resume drops it). */
-function write(fd: number, lines: string): void {
-  if (lines !== "") writeSync(fd, lines);
-}
-
-/** The sha256 a file is read with now, "" when it cannot be read (as a failed document records it). */
-function currentSha(path: string): string {
-  try {
-    return sha256Hex(readFileSync(path));
-  } catch {
-    return "";
-  }
-}
-
 export type { BatchSummary };
 
 /**
@@ -59,21 +38,9 @@ export type { BatchSummary };
  */
 const AHEAD_PER_THREAD = 16;
 
-/** A document that failed before the pipeline could say more of it (not found, or lost with its thread). */
-function failedDocument(display: string, sha256: string, reason: string): DocumentResult {
-  return { path: display, sha256, kind: null, pages: 0, status: "failed", reason, format: null, records: [], issues: [], timings: {}, text: "" };
-}
-
-/** A document its thread could not give back fails with the file's sha256, so that --resume skips it. */
-function linesOfOutcome(outcome: PoolOutcome, path: string, display: string, withTimings: boolean): DocumentLines {
-  return "lines" in outcome ? outcome.lines : linesOf(failedDocument(display, currentSha(path), outcome.failure), withTimings);
-}
-
 /** Reads every input, writes the three JSONL files in input order (streaming as documents finish), then summary.json. */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
-  await mkdir(options.out, { recursive: true });
-  const names: readonly string[] = OUTPUT_FILES;
-  const existing = (await readdir(options.out)).filter((f) => f.endsWith(".jsonl") || names.includes(f));
+  const existing = await earlierOutput(options.out);
   if (existing.length > 0 && options.resume !== true) {
     throw new UsageError(`Expected an empty --out folder, got ${options.out} holding ${existing.join(", ")} (add --resume to finish that run, remove them, or choose another folder)`);
   }
@@ -82,21 +49,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   // Done before: skipped (prepareResume kept them only if their sha256 is still the one they were read with).
   const files = walked.files.filter((f) => !resumed.done.has(f.display));
   const missing = walked.missing.filter((m) => !resumed.done.has(m.path));
-  const open = (name: string): number => openSync(join(options.out, name), "a");
-  const deliberations = open("deliberations.jsonl");
-  const documents = open("documents.jsonl");
-  const issues = open("issues.jsonl");
-  const summary = new SummaryBuilder();
-  for (const w of resumed.written) summary.add(w);
+  const output = new BatchOutput(options.out, resumed.written);
   const total = files.length + missing.length;
   let emitted = 0;
 
-  // Records and issues first, the manifest line last: a document is done once its documents.jsonl line is.
   const emit = (lines: DocumentLines): void => {
-    write(deliberations, lines.deliberations);
-    write(issues, lines.issues);
-    write(documents, lines.document);
-    summary.add(lines.done);
+    output.emit(lines);
     options.onDocument?.(lines.done, ++emitted, total);
   };
 
@@ -137,8 +95,5 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     // The batch is over: end the threads (and their OCR engines) so the process can exit.
     await pool.close();
   }
-  for (const fd of [deliberations, documents, issues]) closeSync(fd);
-  const report = summary.summary();
-  await writeFile(join(options.out, "summary.json"), `${JSON.stringify(report, null, 2)}\n`, "utf8");
-  return report;
+  return output.close();
 }

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { OUTPUT_FILES } from "../../batch/run.js";
+import { OUTPUT_FILES } from "../../batch/output.js";
 import { DELIB_BIN } from "./measure.js";
 import { mulberry32 } from "../random.js";
 

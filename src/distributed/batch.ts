@@ -1,0 +1,104 @@
+/**
+ * A distributed batch in Redis. BullMQ keeps the jobs (one BullMQ queue per batch, named after it, keys
+ * under QUEUE_PREFIX); delib keeps, under its own keys (BATCH_PREFIX, apart from BullMQ's), what `collect`
+ * needs to write the batch as `extract` would have: the inputs in extract's order, where the workers put
+ * their results, and the reading options.
+ */
+import { Queue, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import type { OcrMode } from "../load/ocr/choose.js";
+
+/** BullMQ's key prefix for delib's queues: `delib:<batch>:wait`, `delib:<batch>:active`… */
+export const QUEUE_PREFIX = "delib";
+/** delib's own keys: `delib-batch:<batch>` (a hash) and `delib-batch:<batch>:inputs` (a list). */
+export const BATCH_PREFIX = "delib-batch";
+/** Batch names: a BullMQ queue name (no ":") that is also safe in a key and a file name. */
+const BATCH_NAME = /^[A-Za-z0-9_-]{1,100}$/u;
+
+/**
+ * Tries of a job (the first and the retries). A job fails only for a problem outside the document (shared
+ * storage not readable at that moment, a result that could not be written); a bad document is a normal
+ * result. With BACKOFF_MS doubling, five tries span 2 + 4 + 8 + 16 = 30 s: an NFS server's failover or a
+ * remount, not a missing file, which then shows up in collect with its reason.
+ */
+export const ATTEMPTS = 5;
+/** First retry delay (ms), doubled at each retry (BullMQ's exponential backoff). */
+export const BACKOFF_MS = 2_000;
+
+/** The options every document job is added with. Completed and failed jobs are kept: status counts them, collect reads a failed one's reason. */
+export function jobOptions(attempts = ATTEMPTS, backoffMs = BACKOFF_MS): JobsOptions {
+  return { attempts, backoff: { type: "exponential", delay: backoffMs }, removeOnComplete: false, removeOnFail: false };
+}
+
+/** How an input is read; the same for every document of a batch. */
+export interface ReadOptions {
+  format?: string;
+  ocr?: OcrMode;
+  maxPages?: number;
+}
+
+/** One input of the batch, in extract's order: a file to read (its job) or a path given that does not exist. */
+export type BatchInput = { display: string; path: string; sha256: string; job: string } | { display: string; missing: string };
+
+export interface BatchMeta {
+  /** Where workers write one result file per job (shared storage, an absolute path). */
+  results: string;
+  options: ReadOptions;
+  /** sha256 of the inputs, options and results folder: enqueueing the same batch again must give the same. */
+  digest: string;
+  inputs: number;
+  jobs: number;
+}
+
+/** What a job carries: each path holding these bytes (same content under two paths: one job, read once per path). */
+export interface DocumentJob {
+  inputs: Array<{ path: string; display: string }>;
+  /** The sha256 the files had at enqueue, "" when they could not be read then. */
+  sha256: string;
+}
+
+export function batchNameProblem(name: string): string | undefined {
+  return BATCH_NAME.test(name) ? undefined : `Expected --batch to be 1–100 letters, digits, "-" or "_", got "${name}"`;
+}
+
+const metaKey = (batch: string): string => `${BATCH_PREFIX}:${batch}`;
+const inputsKey = (batch: string): string => `${BATCH_PREFIX}:${batch}:inputs`;
+
+/** The queue of a batch, on a connection of the caller's. */
+export function batchQueue(batch: string, connection: Redis): Queue<DocumentJob> {
+  return new Queue<DocumentJob>(batch, { connection, prefix: QUEUE_PREFIX });
+}
+
+export async function readMeta(redis: Redis, batch: string): Promise<BatchMeta | undefined> {
+  const raw = await redis.get(metaKey(batch));
+  return raw === null ? undefined : (JSON.parse(raw) as BatchMeta);
+}
+
+/** Lines of the inputs list read at a time by collect: bounded memory for a million-document batch. */
+const INPUTS_PAGE = 10_000;
+
+/**
+ * Stores the batch's inputs, then its meta (last: a batch whose meta exists has all its inputs; an
+ * enqueue killed before writes them again).
+ */
+export async function writeBatch(redis: Redis, batch: string, meta: BatchMeta, inputs: readonly BatchInput[]): Promise<void> {
+  await redis.del(inputsKey(batch));
+  for (let i = 0; i < inputs.length; i += INPUTS_PAGE) {
+    await redis.rpush(inputsKey(batch), ...inputs.slice(i, i + INPUTS_PAGE).map((e) => JSON.stringify(e)));
+  }
+  await redis.set(metaKey(batch), JSON.stringify(meta));
+}
+
+/** The inputs, in order, a page at a time. */
+export async function* readInputs(redis: Redis, batch: string): AsyncGenerator<BatchInput> {
+  for (let start = 0; ; start += INPUTS_PAGE) {
+    const page = await redis.lrange(inputsKey(batch), start, start + INPUTS_PAGE - 1);
+    for (const line of page) yield JSON.parse(line) as BatchInput;
+    if (page.length < INPUTS_PAGE) return;
+  }
+}
+
+/** The message for a batch Redis does not know. */
+export function unknownBatch(batch: string, url: string): string {
+  return `Expected a batch named "${batch}" in Redis at ${url}, got none (delib enqueue <path>... --batch ${batch} first)`;
+}

@@ -1,0 +1,96 @@
+/**
+ * The worker side of a distributed batch: a BullMQ worker whose jobs are read through the same DocumentPool
+ * as `extract` (threads, --timeout, the heap cap), each result stored as the DocumentLines extract would
+ * have written for it.
+ */
+import { access, constants, mkdir } from "node:fs/promises";
+import { UnrecoverableError, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import { DocumentPool } from "../batch/pool.js";
+import { linesOfOutcome } from "../batch/failed.js";
+import { QUEUE_PREFIX, type BatchMeta, type DocumentJob } from "./batch.js";
+import { writeResult, type JobResult } from "./results.js";
+
+/**
+ * A job stalled (its worker stopped renewing its lock: killed, its machine gone) this many times fails for
+ * good. A document that kills whatever process reads it (V8's fatal out-of-memory on one huge allocation,
+ * README "Archive-scale batches") would otherwise take down every worker in turn; twice tells it from a
+ * worker killed by an operator or a machine lost.
+ */
+export const MAX_STALLED_COUNT = 2;
+/**
+ * Default lock of a job (s): a worker that stops renewing it (killed) leaves its jobs to others after this
+ * and one or two stalled checks (every half of it). Documents are read in threads, so the worker's own
+ * event loop stays free to renew the lock every half of it even while reading; 10 s lets a killed worker's
+ * documents wait ~20 s at most, far above a loaded machine's event-loop pauses.
+ */
+export const DEFAULT_LOCK_S = 10;
+
+export interface ConsumeOptions {
+  batch: string;
+  meta: BatchMeta;
+  connection: Redis;
+  concurrency: number;
+  timeoutMs: number;
+  lockMs: number;
+  /** Told each job that failed (it is retried while attempts are left). */
+  onFailed?: (job: string, reason: string, willRetry: boolean) => void;
+  onError?: (e: Error) => void;
+}
+
+export interface Consumer {
+  worker: Worker<DocumentJob>;
+  close(): Promise<void>;
+}
+
+/** A job's data comes from Redis: checked before it is trusted. */
+function checkJob(data: unknown): DocumentJob {
+  const d = data as Partial<DocumentJob> | null;
+  if (d === null || typeof d !== "object" || typeof d.sha256 !== "string" || !Array.isArray(d.inputs) || d.inputs.some((i) => typeof i?.path !== "string" || typeof i.display !== "string")) {
+    throw new UnrecoverableError(`Expected a job of {inputs: [{path, display}], sha256}, got ${JSON.stringify(data)}`);
+  }
+  return d as DocumentJob;
+}
+
+export async function consume(options: ConsumeOptions): Promise<Consumer> {
+  const { meta } = options;
+  await mkdir(meta.results, { recursive: true });
+  const pool = new DocumentPool({ size: options.concurrency, timeoutMs: options.timeoutMs });
+  const processor = async (job: Job<DocumentJob>): Promise<void> => {
+    const data = checkJob(job.data);
+    const id = job.id;
+    if (id === undefined) throw new UnrecoverableError("Expected a job with an id, got none");
+    const result: JobResult = { documents: [] };
+    for (const input of data.inputs) {
+      // Shared storage that does not answer now is a job failure, retried later; a file unreadable at
+      // enqueue already (sha256 "") is read as extract reads it, and fails as extract reports it.
+      if (data.sha256 !== "") await access(input.path, constants.R_OK);
+      const outcome = await pool.read({ path: input.path, display: input.display, options: { ...meta.options, displayPath: input.display }, timings: false });
+      const lines = linesOfOutcome(outcome, input.path, input.display, false);
+      // Failed, and the file no longer answers: the storage went away while it was read, not a bad document (retried).
+      if (data.sha256 !== "" && lines.done.status === "failed") await access(input.path, constants.R_OK);
+      result.documents.push({ display: input.display, lines });
+    }
+    await writeResult(meta.results, id, result);
+  };
+  const worker = new Worker<DocumentJob>(options.batch, processor, {
+    connection: options.connection,
+    prefix: QUEUE_PREFIX,
+    concurrency: options.concurrency,
+    lockDuration: options.lockMs,
+    stalledInterval: Math.max(1, Math.floor(options.lockMs / 2)),
+    maxStalledCount: MAX_STALLED_COUNT,
+  });
+  worker.on("failed", (job, error) => {
+    if (job === undefined) return;
+    options.onFailed?.(job.id ?? "?", error.message, job.attemptsMade < (job.opts.attempts ?? 1));
+  });
+  worker.on("error", (e) => options.onError?.(e));
+  return {
+    worker,
+    async close() {
+      await worker.close();
+      await pool.close();
+    },
+  };
+}
