@@ -2,11 +2,12 @@
 /**
  * `npm run bench:distributed` — a distributed batch (delib enqueue / worker / collect) on a redis-server
  * started for the run, workers as separate processes, each `--concurrency 1`:
- * - `--text N` (default 500) generated text documents: 1 worker against 2 workers, wall time from the
- *   workers' start to the last one's exit, and the CPU each process used (all its threads, from /proc);
- * - `--pdfs N` (default 100; 0 skips) of the PDFs `npm run bench:batch` generates, the same way, when
+ * - `--throughput-text N` (default 5,000) generated text documents: 1 worker against 2 workers, wall time
+ *   from the workers' start to the last one's exit, and the CPU each process used (all its threads, from
+ *   /proc). 500 documents took ~5 s, of which each process's start and JIT warm-up (~1 s) weighed a fifth;
+ * - `--pdfs N` (default 300; 0 skips) of the PDFs `npm run bench:batch` generates, the same way, when
  *   they are in the temp folder (made there by bench:batch: ~18 minutes the first time, not made here);
- * - the kill run: the N text documents, 2 workers, one SIGKILLed once KILL_AT_SHARE of the jobs are done
+ * - the kill run: `--text N` (default 500) text documents, 2 workers, one SIGKILLed once KILL_AT_SHARE of the jobs are done
  *   and restarted; then every job done exactly once, and collect's files against a plain `extract`.
  * Prints a Markdown report; `--write` also writes it to bench/DISTRIBUTED.md.
  */
@@ -232,8 +233,9 @@ function machine(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { text: { type: "string", default: "500" }, pdfs: { type: "string", default: "100" }, write: { type: "boolean" } } });
+  const { values } = parseArgs({ args: argv, options: { text: { type: "string", default: "500" }, "throughput-text": { type: "string", default: "5000" }, pdfs: { type: "string", default: "300" }, write: { type: "boolean" } } });
   const text = Number(values.text);
+  const throughputText = Number(values["throughput-text"]);
   const pdfs = Number(values.pdfs);
   const report = ["# Distributed batches (`npm run bench:distributed`)", "", machine(), ""];
   report.push(
@@ -244,10 +246,10 @@ async function main(argv: string[]): Promise<number> {
   const root = mkdtempSync(join(tmpdir(), "delib-bench-dist-"));
   let pass = true;
   try {
-    const corpus = await textCorpus(text);
-    const one = await throughput(server, corpus.dir, "text-1", 1, root);
-    const two = await throughput(server, corpus.dir, "text-2", 2, root);
-    report.push(...throughputPart(`${text} generated text documents`, one, two));
+    const many = await textCorpus(throughputText);
+    const one = await throughput(server, many.dir, "text-1", 1, root);
+    const two = await throughput(server, many.dir, "text-2", 2, root);
+    report.push(...throughputPart(`${throughputText} generated text documents`, one, two));
     const pdf = pdfs > 0 ? pdfFolder(pdfs) : undefined;
     if (pdfs > 0 && pdf === undefined) report.push(`## PDFs`, "", "No generated PDFs in the temp folder (`npm run bench:batch` makes them): skipped.", "");
     if (pdf !== undefined) {
@@ -258,6 +260,7 @@ async function main(argv: string[]): Promise<number> {
       const twoPdf = await throughput(server, input, "pdf-2", 2, root);
       report.push(...throughputPart(`${pdfs} generated PDFs of 5–40 pages (bench:batch's first ${pdfs})`, onePdf, twoPdf));
     }
+    const corpus = await textCorpus(text);
     const kill = await killRun(server, corpus.dir, root);
     pass = kill.differing.length === 0 && kill.repeated === 0 && kill.completed === kill.jobs && kill.failed === 0 && kill.documents === text;
     report.push(
