@@ -16,13 +16,13 @@ const DESCENT = 0.2;
  */
 export const TOUCH_GAP = 0.15;
 
+/** A word of an item: a run of non-space. */
+const WORD = /\S+/gu;
+
 /**
  * The words of one item, each placed by its share of the item's width. Widths are whole numbers
  * (char-width.ts), so summing them as the scan goes gives exactly the width of each prefix.
  */
-/** A word of an item: a run of non-space. */
-const WORD = /\S+/gu;
-
 export function itemWords(item: PdfItem): PdfWord[] {
   const total = textWidth(item.str);
   const scale = total === 0 ? 0 : item.width / total;
