@@ -1,4 +1,5 @@
-import { EXIT_OK, usageError } from "./commands/exit.js";
+import { CommandFailure, commandFailure, EXIT_OK, usageError } from "./commands/exit.js";
+import { UsageError } from "./model/usage-error.js";
 
 /** Each command reads its own arguments (argv after the command word) and returns its exit code. */
 type Command = (argv: string[]) => Promise<number>;
@@ -40,5 +41,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS.get(word);
   if (load === undefined) return usageError(`Expected a command (${[...COMMANDS.keys()].join(", ")}), got "${word}"`, await usageOfAll());
-  return (await load()).run(rest);
+  const command = await load();
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    // What the user asked for cannot be done: said once here for every command.
+    if (e instanceof UsageError) return usageError(e.message, command.usage);
+    if (e instanceof CommandFailure) return commandFailure(e);
+    throw e;
+  }
 }

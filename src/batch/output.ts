@@ -13,9 +13,6 @@ import type { WrittenDocument } from "./resume.js";
 /** What a run writes into --out: a folder holding any of them is another run's, not to be mixed with. */
 export const OUTPUT_FILES = ["deliberations.jsonl", "documents.jsonl", "issues.jsonl", "summary.json"] as const;
 
-/** Thrown for a usage problem the CLI reports with exit code 2. */
-export class UsageError extends Error {}
-
 /** Creates `out` if needed; the names of earlier output it holds (none for a fresh folder). */
 export async function earlierOutput(out: string): Promise<string[]> {
   await mkdir(out, { recursive: true });

@@ -7,9 +7,10 @@ import { walkInputs } from "./walk.js";
 import type { BatchSummary } from "./summary.js";
 import { prepareResume } from "./resume.js";
 import { currentSha, failedDocument, linesOfOutcome } from "./failed.js";
-import { BatchOutput, earlierOutput, UsageError } from "./output.js";
+import { BatchOutput, earlierOutput } from "./output.js";
+import { UsageError } from "../model/usage-error.js";
 
-export { OUTPUT_FILES, UsageError } from "./output.js";
+export { OUTPUT_FILES } from "./output.js";
 
 export interface BatchOptions {
   paths: string[];

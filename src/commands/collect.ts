@@ -3,12 +3,13 @@ import { linesOf, type DocumentLines } from "../batch/lines.js";
 import { failedDocument } from "../batch/failed.js";
 import { BatchOutput, earlierOutput } from "../batch/output.js";
 import { formatSummary } from "../batch/summary.js";
-import { batchNameProblem, batchQueue, readInputs, readMeta, unknownBatch, type BatchInput } from "../distributed/batch.js";
+import { batchName, batchQueue, readInputs, knownBatch, type BatchInput } from "../distributed/batch.js";
 import { readResult, resultFile } from "../distributed/results.js";
-import { closeClient, connectOnce, redisUrl, RedisUnreachable } from "../distributed/redis.js";
-import { fail } from "../distributed/fail.js";
+import { closeClient, connectOnce, redisUrl } from "../distributed/redis.js";
 import { existsSync } from "node:fs";
-import { EXIT_OK, EXIT_SOME_FAILED, usageError } from "./exit.js";
+import { CommandFailure, EXIT_OK, EXIT_SOME_FAILED } from "./exit.js";
+import { parseCommand, required } from "./options.js";
+import { UsageError } from "../model/usage-error.js";
 
 const USAGE = `Usage: delib collect --batch <name> --out <dir> [--redis <url>] [--quiet]
 
@@ -27,47 +28,32 @@ const NAMED_PENDING = 5;
 
 /** `delib collect --batch <name> --out <dir>`: argv without the command word. */
 export async function collectCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        batch: { type: "string" },
-        out: { type: "string" },
-        redis: { type: "string" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return usageError((e as Error).message, USAGE);
-  }
+  const parsed = parseCommand(
+    () =>
+      parseArgs({
+        args: argv,
+        options: {
+          batch: { type: "string" },
+          out: { type: "string" },
+          redis: { type: "string" },
+          quiet: { type: "boolean" },
+          help: { type: "boolean", short: "h" },
+        },
+      }),
+    USAGE,
+  );
+  if (parsed === undefined) return EXIT_OK;
   const { values } = parsed;
-  if (values.help === true) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  if (values.batch === undefined) return usageError("Expected --batch <name>, got none", USAGE);
-  const nameProblem = batchNameProblem(values.batch);
-  if (nameProblem !== undefined) return usageError(nameProblem, USAGE);
-  if (values.out === undefined) return usageError("Expected --out <dir>, got none", USAGE);
-  const batch = values.batch;
-  const out = values.out;
+  const batch = batchName(values.batch);
+  const out = required(values.out, "Expected --out <dir>, got none");
   const url = redisUrl(values.redis);
 
-  let redis;
-  try {
-    redis = await connectOnce(url);
-  } catch (e) {
-    if (e instanceof RedisUnreachable) return fail(e.message);
-    throw e;
-  }
+  const redis = await connectOnce(url);
   const queue = batchQueue(batch, redis);
   try {
-    const meta = await readMeta(redis, batch);
-    if (meta === undefined) return fail(unknownBatch(batch, url));
+    const meta = await knownBatch(redis, batch, url);
     const existing = await earlierOutput(out);
-    if (existing.length > 0) return usageError(`Expected an empty --out folder, got ${out} holding ${existing.join(", ")} (remove them, or choose another folder)`, USAGE);
+    if (existing.length > 0) throw new UsageError(`Expected an empty --out folder, got ${out} holding ${existing.join(", ")} (remove them, or choose another folder)`);
 
     // First pass: every job has its result, or failed for good (its reason then stands for its documents).
     const givenUp = new Map<string, string>();
@@ -85,7 +71,7 @@ export async function collectCommand(argv: string[]): Promise<number> {
       if (pending.length < NAMED_PENDING) pending.push(`${input.display} (${state === "completed" ? `completed but ${resultFile(meta.results, input.job)} is missing` : state})`);
     }
     if (pendingCount > 0) {
-      return fail(`Expected every document of batch "${batch}" done or failed, got ${pendingCount} not done: ${pending.join(", ")}${pendingCount > pending.length ? ", …" : ""} (delib status --batch ${batch})`);
+      throw new CommandFailure(`Expected every document of batch "${batch}" done or failed, got ${pendingCount} not done: ${pending.join(", ")}${pendingCount > pending.length ? ", …" : ""} (delib status --batch ${batch})`);
     }
 
     // Second pass: each input's lines, in the enqueued order (extract's).

@@ -3,13 +3,13 @@ import { createReadStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadRuleBook } from "../rules/format.js";
 import { walkInputs } from "../batch/walk.js";
 import { DEFAULT_MAX_PAGES } from "../load/limits.js";
-import { batchNameProblem, batchQueue, ATTEMPTS, BACKOFF_MS, jobOptions, readMeta, writeBatch, type BatchInput, type BatchMeta, type DocumentJob, type ReadOptions } from "../distributed/batch.js";
-import { closeClient, connectOnce, redisUrl, RedisUnreachable } from "../distributed/redis.js";
-import { fail } from "../distributed/fail.js";
-import { EXIT_OK, usageError } from "./exit.js";
+import { batchName, batchQueue, ATTEMPTS, BACKOFF_MS, jobOptions, readMeta, writeBatch, type BatchInput, type BatchMeta, type DocumentJob, type ReadOptions } from "../distributed/batch.js";
+import { closeClient, connectOnce, redisUrl } from "../distributed/redis.js";
+import { CommandFailure, EXIT_OK } from "./exit.js";
+import { maxPages, ocrMode, parseCommand, ruleSet, seconds, wholeNumber } from "./options.js";
+import { UsageError } from "../model/usage-error.js";
 
 const USAGE = `Usage: delib enqueue <path>... --batch <name> [--redis <url>] [--results <dir>] [--format <rules-id>] [--ocr auto|off] [--max-pages N] [--attempts N] [--backoff S]
 
@@ -40,59 +40,40 @@ async function fileSha(path: string): Promise<string | undefined> {
 
 /** `delib enqueue <path>... --batch <name>`: argv without the command word. */
 export async function enqueueCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        batch: { type: "string" },
-        redis: { type: "string" },
-        results: { type: "string" },
-        format: { type: "string" },
-        ocr: { type: "string" },
-        "max-pages": { type: "string" },
-        attempts: { type: "string" },
-        backoff: { type: "string" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return usageError((e as Error).message, USAGE);
-  }
+  const parsed = parseCommand(
+    () =>
+      parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          batch: { type: "string" },
+          redis: { type: "string" },
+          results: { type: "string" },
+          format: { type: "string" },
+          ocr: { type: "string" },
+          "max-pages": { type: "string" },
+          attempts: { type: "string" },
+          backoff: { type: "string" },
+          quiet: { type: "boolean" },
+          help: { type: "boolean", short: "h" },
+        },
+      }),
+    USAGE,
+  );
+  if (parsed === undefined) return EXIT_OK;
   const { values, positionals } = parsed;
-  if (values.help === true) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  if (positionals.length === 0) return usageError("Expected at least one file or folder to enqueue, got none", USAGE);
-  if (values.batch === undefined) return usageError("Expected --batch <name>, got none", USAGE);
-  const nameProblem = batchNameProblem(values.batch);
-  if (nameProblem !== undefined) return usageError(nameProblem, USAGE);
-  if (values.format !== undefined && !loadRuleBook().formats.has(values.format)) {
-    return usageError(`Expected --format to name a rule set (${[...loadRuleBook().formats.keys()].sort().join(", ")}), got "${values.format}"`, USAGE);
-  }
-  const ocr = values.ocr ?? "auto";
-  if (ocr !== "auto" && ocr !== "off") return usageError(`Expected --ocr to be "auto" or "off", got "${ocr}"`, USAGE);
-  const maxPages = values["max-pages"] === undefined ? undefined : Number(values["max-pages"]);
-  if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1)) return usageError(`Expected --max-pages to be a whole number ≥ 1, got "${values["max-pages"]}"`, USAGE);
-  const attempts = values.attempts === undefined ? ATTEMPTS : Number(values.attempts);
-  if (!Number.isInteger(attempts) || attempts < 1) return usageError(`Expected --attempts to be a whole number ≥ 1, got "${values.attempts}"`, USAGE);
-  const backoff = values.backoff === undefined ? BACKOFF_MS / 1000 : Number(values.backoff);
-  if (!Number.isFinite(backoff) || backoff < 0) return usageError(`Expected --backoff to be a number of seconds ≥ 0, got "${values.backoff}"`, USAGE);
-  const options: ReadOptions = { ocr, ...(values.format === undefined ? {} : { format: values.format }), ...(maxPages === undefined ? {} : { maxPages }) };
-  const batch = values.batch;
+  if (positionals.length === 0) throw new UsageError("Expected at least one file or folder to enqueue, got none");
+  const batch = batchName(values.batch);
+  const format = ruleSet(values.format);
+  const ocr = ocrMode(values.ocr);
+  const pages = maxPages(values["max-pages"]);
+  const attempts = wholeNumber("attempts", values.attempts, ATTEMPTS);
+  const backoff = seconds("backoff", values.backoff, BACKOFF_MS / 1000, "zero allowed");
+  const options: ReadOptions = { ocr, ...(format === undefined ? {} : { format }), ...(pages === undefined ? {} : { maxPages: pages }) };
   const results = resolve(values.results ?? `delib-results/${batch}`);
   const url = redisUrl(values.redis);
 
-  let redis;
-  try {
-    redis = await connectOnce(url);
-  } catch (e) {
-    if (e instanceof RedisUnreachable) return fail(e.message);
-    throw e;
-  }
+  const redis = await connectOnce(url);
   try {
     // In extract's order: paths given that do not exist first, then the files walked.
     const walked = await walkInputs(positionals);
@@ -112,7 +93,7 @@ export async function enqueueCommand(argv: string[]): Promise<number> {
     const meta: BatchMeta = { results, options, digest, inputs: inputs.length, jobs: jobs.size };
     const earlier = await readMeta(redis, batch);
     if (earlier !== undefined && earlier.digest !== meta.digest) {
-      return fail(`Expected batch "${batch}" to be enqueued again with the same inputs, options and --results, got different ones (choose another --batch name)`);
+      throw new CommandFailure(`Expected batch "${batch}" to be enqueued again with the same inputs, options and --results, got different ones (choose another --batch name)`);
     }
     await mkdir(results, { recursive: true });
     if (earlier === undefined) await writeBatch(redis, batch, meta, inputs);

@@ -8,3 +8,15 @@ export function usageError(message: string, usage: string): number {
   process.stderr.write(`delib: ${message}\n\n${usage}\n`);
   return EXIT_USAGE;
 }
+
+/**
+ * A command stopped by a problem that is not the user's typing (Redis unreachable, an unknown batch, an
+ * unfinished batch to collect): the CLI prints one line on stderr, no usage text to scroll past, exit code 2.
+ */
+export class CommandFailure extends Error {}
+
+/** Writes a CommandFailure's line on stderr; returns its exit code. */
+export function commandFailure(e: CommandFailure): number {
+  process.stderr.write(`delib: ${e.message}\n`);
+  return EXIT_USAGE;
+}

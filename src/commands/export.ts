@@ -1,11 +1,13 @@
 import { parseArgs } from "node:util";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CouncilConfigError, loadCouncilConfig, type CouncilConfig } from "../export/council-config.js";
-import { ExportInputError, readRecords } from "../export/records.js";
+import { loadCouncilConfig } from "../export/council-config.js";
+import { readRecords } from "../export/records.js";
 import { exportScdl } from "../export/scdl/export.js";
 import { voteEvent, voteEventFileName } from "../export/ocd/vote-event.js";
-import { EXIT_OK, EXIT_SOME_FAILED, usageError } from "./exit.js";
+import { EXIT_OK, EXIT_SOME_FAILED } from "./exit.js";
+import { parseCommand } from "./options.js";
+import { UsageError } from "../model/usage-error.js";
 
 const USAGE = `Usage: delib export scdl --out <dir> [--council-config <file.json>] [--partial] > deliberations.csv
        delib export ocd  --out <dir> [--council-config <file.json>] [--to <folder>]
@@ -23,48 +25,34 @@ Exit codes: 0 every record exported, 1 some record left out, 2 usage error.`;
 
 export const EXPORT_USAGE = USAGE;
 
-function usage(message: string): number {
-  return usageError(message, USAGE);
-}
-
 /** `delib export scdl|ocd …`: argv without the command word. */
 export async function exportCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        "council-config": { type: "string" },
-        partial: { type: "boolean" },
-        to: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return usage((e as Error).message);
-  }
+  const parsed = parseCommand(
+    () =>
+      parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          out: { type: "string" },
+          "council-config": { type: "string" },
+          partial: { type: "boolean" },
+          to: { type: "string" },
+          help: { type: "boolean", short: "h" },
+        },
+      }),
+    USAGE,
+  );
+  if (parsed === undefined) return EXIT_OK;
   const { values, positionals } = parsed;
-  if (values.help === true) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT_OK;
-  }
   const [format, ...extra] = positionals;
-  if (format !== "scdl" && format !== "ocd") return usage(`Expected a format to export (scdl, ocd), got ${format === undefined ? "none" : `"${format}"`}`);
-  if (extra.length > 0) return usage(`Expected no argument after "${format}", got "${extra.join(" ")}"`);
-  if (values.out === undefined) return usage("Expected --out <dir> (the folder delib extract wrote), got none");
-  if (format === "scdl" && values.to !== undefined) return usage("Expected --to with ocd only, got it with scdl");
-  if (format === "ocd" && values.partial === true) return usage("Expected --partial with scdl only, got it with ocd");
-  let config: CouncilConfig | undefined;
-  let lines;
-  try {
-    config = values["council-config"] === undefined ? undefined : loadCouncilConfig(values["council-config"]);
-    lines = readRecords(values.out).lines;
-  } catch (e) {
-    if (e instanceof CouncilConfigError || e instanceof ExportInputError) return usage(e.message);
-    throw e;
-  }
+  if (format !== "scdl" && format !== "ocd") throw new UsageError(`Expected a format to export (scdl, ocd), got ${format === undefined ? "none" : `"${format}"`}`);
+  if (extra.length > 0) throw new UsageError(`Expected no argument after "${format}", got "${extra.join(" ")}"`);
+  if (values.out === undefined) throw new UsageError("Expected --out <dir> (the folder delib extract wrote), got none");
+  if (format === "scdl" && values.to !== undefined) throw new UsageError("Expected --to with ocd only, got it with scdl");
+  if (format === "ocd" && values.partial === true) throw new UsageError("Expected --partial with scdl only, got it with ocd");
+  // A config or an --out that cannot be read throws a UsageError naming the file (CouncilConfigError, ExportInputError).
+  const config = values["council-config"] === undefined ? undefined : loadCouncilConfig(values["council-config"]);
+  const lines = readRecords(values.out).lines;
   if (format === "scdl") {
     const result = exportScdl(lines, config, values.partial === true);
     process.stdout.write(result.csv);
@@ -78,7 +66,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   let leftOut = 0;
   if (values.to !== undefined) {
     mkdirSync(values.to, { recursive: true });
-    if (readdirSync(values.to).length > 0) return usage(`Expected --to to name an empty or new folder, got ${values.to} which holds files`);
+    if (readdirSync(values.to).length > 0) throw new UsageError(`Expected --to to name an empty or new folder, got ${values.to} which holds files`);
   }
   for (const l of lines) {
     if ("error" in l) {

@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import { availableParallelism } from "node:os";
-import { loadRuleBook } from "../rules/format.js";
-import { runBatch, UsageError } from "../batch/run.js";
+import { runBatch } from "../batch/run.js";
 import { formatSummary } from "../batch/summary.js";
 import { DEFAULT_MAX_PAGES } from "../load/limits.js";
+import { UsageError } from "../model/usage-error.js";
+import { maxPages, ocrMode, parseCommand, required, ruleSet, seconds, wholeNumber } from "./options.js";
 import { Progress, PROGRESS_LINE_EVERY } from "../batch/progress.js";
-import { EXIT_OK, EXIT_SOME_FAILED, usageError } from "./exit.js";
+import { EXIT_OK, EXIT_SOME_FAILED } from "./exit.js";
 
 /**
  * Seconds a document may take by default. OCR is the slow path: ~3 s a page on one core here, so a
@@ -30,71 +31,52 @@ Exit codes: 0 every document read, 1 some document failed (listed with its reaso
 
 export const EXTRACT_USAGE = USAGE;
 
-function usage(message: string): number {
-  return usageError(message, USAGE);
-}
-
 /** `delib extract <path>... --out <dir>`: argv without the command word. */
 export async function extractCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        concurrency: { type: "string" },
-        format: { type: "string" },
-        ocr: { type: "string" },
-        "max-pages": { type: "string" },
-        timeout: { type: "string" },
-        resume: { type: "boolean" },
-        timings: { type: "boolean" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return usage((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  const paths = positionals;
-  if (paths.length === 0) return usage("Expected at least one file or folder to read, got none");
-  if (values.out === undefined) return usage("Expected --out <dir>, got none");
-  const concurrency = values.concurrency === undefined ? availableParallelism() : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) return usage(`Expected --concurrency to be a whole number ≥ 1, got "${values.concurrency}"`);
-  if (values.format !== undefined && !loadRuleBook().formats.has(values.format)) {
-    return usage(`Expected --format to name a rule set (${[...loadRuleBook().formats.keys()].sort().join(", ")}), got "${values.format}"`);
-  }
-  const maxPages = values["max-pages"] === undefined ? undefined : Number(values["max-pages"]);
-  if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1)) return usage(`Expected --max-pages to be a whole number ≥ 1, got "${values["max-pages"]}"`);
-  const timeout = values.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) return usage(`Expected --timeout to be a number of seconds > 0, got "${values.timeout}"`);
-  const ocr = values.ocr ?? "auto";
-  if (ocr !== "auto" && ocr !== "off") return usage(`Expected --ocr to be "auto" or "off", got "${ocr}"`);
+  const parsed = parseCommand(
+    () =>
+      parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          out: { type: "string" },
+          concurrency: { type: "string" },
+          format: { type: "string" },
+          ocr: { type: "string" },
+          "max-pages": { type: "string" },
+          timeout: { type: "string" },
+          resume: { type: "boolean" },
+          timings: { type: "boolean" },
+          quiet: { type: "boolean" },
+          help: { type: "boolean", short: "h" },
+        },
+      }),
+    USAGE,
+  );
+  if (parsed === undefined) return EXIT_OK;
+  const { values, positionals: paths } = parsed;
+  if (paths.length === 0) throw new UsageError("Expected at least one file or folder to read, got none");
+  const out = required(values.out, "Expected --out <dir>, got none");
+  const concurrency = wholeNumber("concurrency", values.concurrency, availableParallelism());
+  const format = ruleSet(values.format);
+  const pages = maxPages(values["max-pages"]);
+  const timeout = seconds("timeout", values.timeout, DEFAULT_TIMEOUT_S);
+  const ocr = ocrMode(values.ocr);
   const progress = values.quiet === true ? undefined : new Progress(process.stderr);
-  try {
-    const summary = await runBatch({
-      ocr,
-      paths,
-      out: values.out,
-      concurrency,
-      timings: values.timings === true,
-      resume: values.resume === true,
-      timeoutMs: Math.round(timeout * 1000),
-      ...(maxPages === undefined ? {} : { maxPages }),
-      ...(values.format === undefined ? {} : { format: values.format }),
-      ...(progress === undefined ? {} : { onDocument: (r, done, total) => progress.document(r, done, total) }),
-    });
-    progress?.end();
-    if (values.quiet !== true) process.stderr.write(formatSummary(summary));
-    return summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
-  } catch (e) {
-    if (e instanceof UsageError) return usage(e.message);
-    throw e;
-  }
+  // An --out holding another run's files is a UsageError from runBatch, reported by the CLI.
+  const summary = await runBatch({
+    ocr,
+    paths,
+    out,
+    concurrency,
+    timings: values.timings === true,
+    resume: values.resume === true,
+    timeoutMs: Math.round(timeout * 1000),
+    ...(pages === undefined ? {} : { maxPages: pages }),
+    ...(format === undefined ? {} : { format }),
+    ...(progress === undefined ? {} : { onDocument: (r, done, total) => progress.document(r, done, total) }),
+  });
+  progress?.end();
+  if (values.quiet !== true) process.stderr.write(formatSummary(summary));
+  return summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }

@@ -7,7 +7,9 @@ import { runPrompt } from "../query/prompt.js";
 import { openSession } from "../query/session.js";
 import { VIEW_NAMES } from "../query/views.js";
 import { CACHE_FILE } from "../query/cache.js";
-import { EXIT_OK, EXIT_USAGE, usageError } from "./exit.js";
+import { EXIT_OK, EXIT_USAGE } from "./exit.js";
+import { parseCommand, required } from "./options.js";
+import { UsageError } from "../model/usage-error.js";
 
 /** A query DuckDB refused or could not finish (syntax, unknown name, conversion): not a usage error. */
 export const EXIT_QUERY_FAILED = 1;
@@ -28,55 +30,47 @@ Exit codes: 0 the query ran, 1 the query failed (one line says why), 2 usage err
 
 export const QUERY_USAGE = USAGE;
 
-function usage(message: string): number {
-  return usageError(message, USAGE);
-}
-
 /** `delib query ["<SQL>"] --out <dir>`: argv without the command word. */
 export async function queryCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        json: { type: "boolean" },
-        csv: { type: "boolean" },
-        "no-cache": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return usage((e as Error).message);
-  }
+  const parsed = parseCommand(
+    () =>
+      parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          out: { type: "string" },
+          json: { type: "boolean" },
+          csv: { type: "boolean" },
+          "no-cache": { type: "boolean" },
+          help: { type: "boolean", short: "h" },
+        },
+      }),
+    USAGE,
+  );
+  if (parsed === undefined) return EXIT_OK;
   const { values, positionals } = parsed;
-  if (values.help === true) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  if (values.out === undefined) return usage("Expected --out <dir>, got none");
-  if (positionals.length > 1) return usage(`Expected the SQL as one argument (in quotes), got ${positionals.length} arguments`);
-  if (values.json === true && values.csv === true) return usage("Expected at most one of --json and --csv, got both");
+  const out = required(values.out, "Expected --out <dir>, got none");
+  if (positionals.length > 1) throw new UsageError(`Expected the SQL as one argument (in quotes), got ${positionals.length} arguments`);
+  if (values.json === true && values.csv === true) throw new UsageError("Expected at most one of --json and --csv, got both");
   const format: OutputFormat = values.json === true ? "json" : values.csv === true ? "csv" : "table";
   const interactive = positionals.length === 0 && process.stdin.isTTY === true;
   let sql = positionals[0];
   if (sql === undefined && !interactive) {
     sql = await text(process.stdin);
-    if (sql.trim() === "") return usage("Expected SQL as an argument or on standard input, got none");
+    if (sql.trim() === "") throw new UsageError("Expected SQL as an argument or on standard input, got none");
   }
 
   let session;
   try {
-    session = await openSession(values.out, {
+    session = await openSession(out, {
       cache: values["no-cache"] !== true,
       onCacheBuild: () => {
-        if (process.stderr.isTTY === true) process.stderr.write(`delib: making the query cache ${values.out}/${CACHE_FILE} (once for these files)…\n`);
+        if (process.stderr.isTTY === true) process.stderr.write(`delib: making the query cache ${out}/${CACHE_FILE} (once for these files)…\n`);
       },
     });
   } catch (e) {
     if (!(e instanceof QueryError)) throw e;
-    if (e.usage) return usage(e.message);
+    if (e.usage) throw new UsageError(e.message);
     process.stderr.write(`delib: ${e.message}\n`);
     return EXIT_QUERY_FAILED;
   }

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
-import { batchNameProblem, batchQueue, readMeta, unknownBatch } from "../distributed/batch.js";
-import { closeClient, connectOnce, redisUrl, RedisUnreachable } from "../distributed/redis.js";
-import { fail } from "../distributed/fail.js";
-import { EXIT_OK, usageError } from "./exit.js";
+import { batchName, batchQueue, knownBatch } from "../distributed/batch.js";
+import { closeClient, connectOnce, redisUrl } from "../distributed/redis.js";
+import { EXIT_OK } from "./exit.js";
+import { parseCommand } from "./options.js";
 
 /** Latest jobs done that the recent throughput is measured over: a few seconds of a busy batch, steady enough to read. */
 const RECENT_JOBS = 100;
@@ -36,33 +36,15 @@ export interface BatchStatus {
 
 /** `delib status --batch <name>`: argv without the command word. */
 export async function statusCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { batch: { type: "string" }, redis: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
-  } catch (e) {
-    return usageError((e as Error).message, USAGE);
-  }
+  const parsed = parseCommand(() => parseArgs({ args: argv, options: { batch: { type: "string" }, redis: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } }), USAGE);
+  if (parsed === undefined) return EXIT_OK;
   const { values } = parsed;
-  if (values.help === true) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  if (values.batch === undefined) return usageError("Expected --batch <name>, got none", USAGE);
-  const nameProblem = batchNameProblem(values.batch);
-  if (nameProblem !== undefined) return usageError(nameProblem, USAGE);
-  const batch = values.batch;
+  const batch = batchName(values.batch);
   const url = redisUrl(values.redis);
-  let redis;
-  try {
-    redis = await connectOnce(url);
-  } catch (e) {
-    if (e instanceof RedisUnreachable) return fail(e.message);
-    throw e;
-  }
+  const redis = await connectOnce(url);
   const queue = batchQueue(batch, redis);
   try {
-    const meta = await readMeta(redis, batch);
-    if (meta === undefined) return fail(unknownBatch(batch, url));
+    const meta = await knownBatch(redis, batch, url);
     const c = await queue.getJobCounts("waiting", "prioritized", "active", "delayed", "completed", "failed");
     const recent = await queue.getJobs(["completed"], 0, RECENT_JOBS - 1, false);
     const [first] = await queue.getJobs(["completed"], 0, 0, true);

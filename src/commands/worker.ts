@@ -1,12 +1,12 @@
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { batchNameProblem, batchQueue, readMeta, unknownBatch } from "../distributed/batch.js";
+import { batchName, batchQueue, knownBatch } from "../distributed/batch.js";
 import { consume, DEFAULT_LOCK_S, MAX_STALLED_COUNT } from "../distributed/consume.js";
-import { closeClient, connectOnce, redisUrl, RedisUnreachable, workerConnection } from "../distributed/redis.js";
-import { fail } from "../distributed/fail.js";
+import { closeClient, connectOnce, redisUrl, workerConnection } from "../distributed/redis.js";
 import { PROGRESS_LINE_EVERY } from "../batch/progress.js";
 import { DEFAULT_TIMEOUT_S } from "./extract.js";
-import { EXIT_OK, usageError } from "./exit.js";
+import { EXIT_OK } from "./exit.js";
+import { parseCommand, seconds, wholeNumber } from "./options.js";
 
 const USAGE = `Usage: delib worker --batch <name> [--redis <url>] [--concurrency N] [--timeout S] [--lock S] [--exit-when-done] [--quiet]
 
@@ -28,51 +28,34 @@ const DONE_POLL_MS = 1_000;
 
 /** `delib worker --batch <name>`: argv without the command word. */
 export async function workerCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        batch: { type: "string" },
-        redis: { type: "string" },
-        concurrency: { type: "string" },
-        timeout: { type: "string" },
-        lock: { type: "string" },
-        "exit-when-done": { type: "boolean" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return usageError((e as Error).message, USAGE);
-  }
+  const parsed = parseCommand(
+    () =>
+      parseArgs({
+        args: argv,
+        options: {
+          batch: { type: "string" },
+          redis: { type: "string" },
+          concurrency: { type: "string" },
+          timeout: { type: "string" },
+          lock: { type: "string" },
+          "exit-when-done": { type: "boolean" },
+          quiet: { type: "boolean" },
+          help: { type: "boolean", short: "h" },
+        },
+      }),
+    USAGE,
+  );
+  if (parsed === undefined) return EXIT_OK;
   const { values } = parsed;
-  if (values.help === true) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  if (values.batch === undefined) return usageError("Expected --batch <name>, got none", USAGE);
-  const nameProblem = batchNameProblem(values.batch);
-  if (nameProblem !== undefined) return usageError(nameProblem, USAGE);
-  const concurrency = values.concurrency === undefined ? availableParallelism() : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) return usageError(`Expected --concurrency to be a whole number ≥ 1, got "${values.concurrency}"`, USAGE);
-  const timeout = values.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) return usageError(`Expected --timeout to be a number of seconds > 0, got "${values.timeout}"`, USAGE);
-  const lock = values.lock === undefined ? DEFAULT_LOCK_S : Number(values.lock);
-  if (!Number.isFinite(lock) || lock <= 0) return usageError(`Expected --lock to be a number of seconds > 0, got "${values.lock}"`, USAGE);
-  const batch = values.batch;
+  const batch = batchName(values.batch);
+  const concurrency = wholeNumber("concurrency", values.concurrency, availableParallelism());
+  const timeout = seconds("timeout", values.timeout, DEFAULT_TIMEOUT_S);
+  const lock = seconds("lock", values.lock, DEFAULT_LOCK_S);
   const url = redisUrl(values.redis);
   const quiet = values.quiet === true;
 
-  let probe;
-  try {
-    probe = await connectOnce(url);
-  } catch (e) {
-    if (e instanceof RedisUnreachable) return fail(e.message);
-    throw e;
-  }
-  const meta = await readMeta(probe, batch).finally(() => closeClient(probe));
-  if (meta === undefined) return fail(unknownBatch(batch, url));
+  const probe = await connectOnce(url);
+  const meta = await knownBatch(probe, batch, url).finally(() => closeClient(probe));
 
   const connection = workerConnection(url);
   // ioredis reconnects by itself (a Redis restart); BullMQ reports what fails meanwhile through "error".

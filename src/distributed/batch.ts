@@ -7,6 +7,8 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import type { OcrMode } from "../load/ocr/choose.js";
+import { UsageError } from "../model/usage-error.js";
+import { CommandFailure } from "../commands/exit.js";
 
 /** BullMQ's key prefix for delib's queues: `delib:<batch>:wait`, `delib:<batch>:active`… */
 export const QUEUE_PREFIX = "delib";
@@ -57,8 +59,11 @@ export interface DocumentJob {
   sha256: string;
 }
 
-export function batchNameProblem(name: string): string | undefined {
-  return BATCH_NAME.test(name) ? undefined : `Expected --batch to be 1–100 letters, digits, "-" or "_", got "${name}"`;
+/** `--batch <name>`, required, a name BATCH_NAME allows. */
+export function batchName(raw: string | undefined): string {
+  if (raw === undefined) throw new UsageError("Expected --batch <name>, got none");
+  if (!BATCH_NAME.test(raw)) throw new UsageError(`Expected --batch to be 1–100 letters, digits, "-" or "_", got "${raw}"`);
+  return raw;
 }
 
 const metaKey = (batch: string): string => `${BATCH_PREFIX}:${batch}`;
@@ -98,7 +103,9 @@ export async function* readInputs(redis: Redis, batch: string): AsyncGenerator<B
   }
 }
 
-/** The message for a batch Redis does not know. */
-export function unknownBatch(batch: string, url: string): string {
-  return `Expected a batch named "${batch}" in Redis at ${url}, got none (delib enqueue <path>... --batch ${batch} first)`;
+/** The meta of a batch the commands after enqueue work on; a CommandFailure (exit 2) when Redis does not know it. */
+export async function knownBatch(redis: Redis, batch: string, url: string): Promise<BatchMeta> {
+  const meta = await readMeta(redis, batch);
+  if (meta === undefined) throw new CommandFailure(`Expected a batch named "${batch}" in Redis at ${url}, got none (delib enqueue <path>... --batch ${batch} first)`);
+  return meta;
 }

@@ -5,6 +5,7 @@
  * naming the URL (exit code 2). Only then does it make the connections it works with.
  */
 import { Redis } from "ioredis";
+import { CommandFailure } from "../commands/exit.js";
 
 /**
  * How long the first connection may take (ms). A Redis on the same network answers in milliseconds; 3 s
@@ -23,7 +24,7 @@ const DISCONNECT_TIMEOUT_MS = 100;
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 
 /** Redis could not be reached: the CLI prints the message and exits with code 2. */
-export class RedisUnreachable extends Error {}
+export class RedisUnreachable extends CommandFailure {}
 
 /** --redis, else $DELIB_REDIS_URL, else the local default. */
 export function redisUrl(given: string | undefined): string {

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { UsageError } from "../model/usage-error.js";
 import type { DelibRecord } from "../model/record.js";
 import { matieres } from "./scdl/nomenclature.js";
 
@@ -28,7 +29,8 @@ export interface CouncilConfig {
   councils: CouncilEntry[];
 }
 
-export class CouncilConfigError extends Error {}
+/** A council config that cannot be used: reported as a usage error (the file and the key named). */
+export class CouncilConfigError extends UsageError {}
 
 const SIRET = /^\d{14}$/u;
 const PLACEHOLDERS = /\{(number|date|id)\}/gu;

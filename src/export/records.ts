@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DelibRecord } from "../model/record.js";
+import { UsageError } from "../model/usage-error.js";
 
 /** A line of deliberations.jsonl: its record, or why it is none. */
 export type RecordLine = { line: number; record: DelibRecord } | { line: number; error: string };
 
-export class ExportInputError extends Error {}
+/** --out without a readable deliberations.jsonl: reported as a usage error. */
+export class ExportInputError extends UsageError {}
 
 /** The records that `delib extract --out <dir>` wrote into <dir>/deliberations.jsonl, in order. */
 export function readRecords(dir: string): { file: string; lines: RecordLine[] } {
