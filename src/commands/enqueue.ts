@@ -8,7 +8,8 @@ import { DEFAULT_MAX_PAGES } from "../load/limits.js";
 import { batchName, batchQueue, ATTEMPTS, BACKOFF_MS, jobOptions, readMeta, writeBatch, type BatchInput, type BatchMeta, type DocumentJob, type ReadOptions } from "../distributed/batch.js";
 import { closeClient, connectOnce, redisUrl } from "../distributed/redis.js";
 import { CommandFailure, EXIT_OK } from "./exit.js";
-import { maxPages, ocrMode, parseCommand, ruleSet, seconds, wholeNumber } from "./options.js";
+import { maxPages, parseCommand, seconds, wholeNumber } from "./options.js";
+import { ocrMode, ruleSet } from "./reading-options.js";
 import { UsageError } from "../model/usage-error.js";
 
 const USAGE = `Usage: delib enqueue <path>... --batch <name> [--redis <url>] [--results <dir>] [--format <rules-id>] [--ocr auto|off] [--max-pages N] [--attempts N] [--backoff S]

@@ -4,7 +4,8 @@ import { runBatch } from "../batch/run.js";
 import { formatSummary } from "../batch/summary.js";
 import { DEFAULT_MAX_PAGES } from "../load/limits.js";
 import { UsageError } from "../model/usage-error.js";
-import { maxPages, ocrMode, parseCommand, required, ruleSet, seconds, wholeNumber } from "./options.js";
+import { maxPages, parseCommand, required, seconds, wholeNumber } from "./options.js";
+import { ocrMode, ruleSet } from "./reading-options.js";
 import { Progress, PROGRESS_LINE_EVERY } from "../batch/progress.js";
 import { EXIT_OK, EXIT_SOME_FAILED } from "./exit.js";
 

@@ -1,10 +1,8 @@
 /**
  * Reading a command's arguments: each reader returns the value or throws a UsageError naming the option and
  * what it got (the CLI prints it with the command's usage, exit code 2). One wording for an option shared by
- * several commands (--concurrency, --timeout, --format, --ocr, --max-pages).
+ * several commands (--concurrency, --timeout, --max-pages; --format and --ocr in reading-options.ts).
  */
-import { loadRuleBook } from "../rules/format.js";
-import type { OcrMode } from "../load/ocr/choose.js";
 import { UsageError } from "../model/usage-error.js";
 
 /**
@@ -54,17 +52,4 @@ export function seconds(option: string, raw: string | undefined, fallback: numbe
   const allowed = zero === "zero allowed" ? s >= 0 : s > 0;
   if (!Number.isFinite(s) || !allowed) throw new UsageError(`Expected --${option} to be a number of seconds ${zero === "zero allowed" ? "≥" : ">"} 0, got "${raw}"`);
   return s;
-}
-
-/** `--format <rules-id>`: a rule set of rules/, or undefined (detected). */
-export function ruleSet(raw: string | undefined): string | undefined {
-  if (raw === undefined || loadRuleBook().formats.has(raw)) return raw;
-  throw new UsageError(`Expected --format to name a rule set (${[...loadRuleBook().formats.keys()].sort().join(", ")}), got "${raw}"`);
-}
-
-/** `--ocr auto|off` (default auto). */
-export function ocrMode(raw: string | undefined): OcrMode {
-  const ocr = raw ?? "auto";
-  if (ocr !== "auto" && ocr !== "off") throw new UsageError(`Expected --ocr to be "auto" or "off", got "${ocr}"`);
-  return ocr;
 }
