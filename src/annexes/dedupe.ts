@@ -77,16 +77,33 @@ function lettersOf(token: string): string | null {
   return rest.length >= MIN_GLUED_LETTERS ? rest : null;
 }
 
+/** `read` of each block's words, worked out the first time block i is asked for. */
+function lazily<T>(words: readonly string[][], read: (w: string[]) => T): (i: number) => T {
+  const memo = new Map<number, T>();
+  return (i) => {
+    let v = memo.get(i);
+    if (v === undefined) {
+      v = read(words[i] ?? []);
+      memo.set(i, v);
+    }
+    return v;
+  };
+}
+
 /** Which blocks repeat which, and the clusters they form. Deterministic: same blocks, same answer. */
 export function findDuplicates(blocks: readonly Block[]): Dedup {
   const words = blocks.map((b) => wordsOf(b.text));
+  const out: Duplicate[] = blocks.map(() => ({ duplicateOf: null, similarity: null }));
+  // One block long enough to compare (most deliberations: a single attachment) repeats nothing: no signatures.
+  if (words.filter((w) => w.length >= MIN_BLOCK_WORDS).length < 2) return { blocks: out, clusters: [] };
   const signatures = words.map((w) => (w.length < MIN_BLOCK_WORDS ? null : signature(shingles(w))));
+  // Read only for the blocks of a pair that gets that far (each at most once): most pairs stop at the estimate.
   const ids = new WordIds();
-  const seq = words.map((w) => ids.of(w));
-  const numbers = words.map((w) => w.filter(isNumber));
+  const seq = lazily(words, (w) => ids.of(w));
+  const numbers = lazily(words, (w) => w.filter(isNumber));
   // A word OCR glued to a number keeps its letters among the words ("annexe2" / "annexe 2", the seed's scan);
   // a short ending stays with its number ("1er" / "1").
-  const letters = words.map((w) => w.map(lettersOf).filter((t): t is string => t !== null));
+  const letters = lazily(words, (w) => w.map(lettersOf).filter((t): t is string => t !== null));
   // Each later block's best confirmed earlier block (highest share, then the earliest).
   const best = new Map<number, CopyPair>();
   for (const [i, j] of candidatePairs(signatures)) {
@@ -94,11 +111,11 @@ export function findDuplicates(blocks: readonly Block[]): Dedup {
     // Cheapest test first: numbers are few, and the deliberations of a template differ by them.
     const n = (words[i]?.length ?? 0) + (words[j]?.length ?? 0);
     const digitSlips = Math.floor(n / WORDS_PER_NUMBER_SLIP) + OCR_DIGIT_SLIPS;
-    if (numberEdits(numbers[i] as string[], numbers[j] as string[], digitSlips) > digitSlips) continue;
-    const share = alignedShare(seq[i] as Int32Array, seq[j] as Int32Array, NEAR_DUPLICATE_ALIGNED);
+    if (numberEdits(numbers(i), numbers(j), digitSlips) > digitSlips) continue;
+    const share = alignedShare(seq(i), seq(j), NEAR_DUPLICATE_ALIGNED);
     if (share === null) continue;
     const maxWords = Math.floor(MAX_FOREIGN_WORD_SHARE * n);
-    if (foreignWords(letters[i] as string[], letters[j] as string[], maxWords) > maxWords) continue;
+    if (foreignWords(letters(i), letters(j), maxWords) > maxWords) continue;
     const prev = best.get(j);
     if (prev === undefined || share > prev.similarity) best.set(j, { copy: j, original: i, similarity: share });
   }
@@ -109,7 +126,6 @@ export function findDuplicates(blocks: readonly Block[]): Dedup {
     return at;
   };
   const pairs = [...best.values()].map((p) => ({ ...p, original: rootOf(p.original) }));
-  const out: Duplicate[] = blocks.map(() => ({ duplicateOf: null, similarity: null }));
   const clusters: Cluster[] = [];
   for (const c of clustersOf(pairs)) {
     const later = keepLater(meanConfidence(blocks, words, c.originals), meanConfidence(blocks, words, c.copies));
