@@ -289,7 +289,20 @@ export function readMemberList(text: string, body: Range, status: MemberStatus, 
     }
     skipped.push(...pending);
     pending = [];
-    const member: ListedMember = { ...read.person, status, statusRange, commune: commune?.name ?? null, communeRange: commune?.range ?? null, substitute: null, proxy: null };
+    const { person } = read;
+    // Written out, not `{ ...read.person, status, … }`: that spread was a fifth of this function's time.
+    const member: ListedMember = {
+      civility: person.civility,
+      civilityRange: person.civilityRange,
+      name: person.name,
+      nameRange: person.nameRange,
+      status,
+      statusRange,
+      commune: commune?.name ?? null,
+      communeRange: commune?.range ?? null,
+      substitute: null,
+      proxy: null,
+    };
     if (member.civility === null && group !== null && member.name.split(" ").every(isSurnameWord)) {
       member.civility = group.civility;
       member.civilityRange = group.range;
