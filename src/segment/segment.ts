@@ -204,7 +204,8 @@ function listOnly(text: string, body: Range, format: Format): Range {
     const lineEnd = next === -1 || next > body.end ? body.end : next;
     // "(arrivé en cours de séance)": remarks in parentheses are no prose either.
     let line = text.slice(at + 1, lineEnd).replace(/\([^)]*\)/gu, " ");
-    for (const p of phrases) line = line.split(p).join(" ");
+    // Only where it is printed: splitting every line at every phrase was 1.4 % of a text document's time.
+    for (const p of phrases) if (line.includes(p)) line = line.split(p).join(" ");
     if (seen && PROSE.test(line)) return { start: body.start, end: at };
     if (line.trim() !== "") seen = true;
     at = lineEnd;
