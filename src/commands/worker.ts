@@ -38,7 +38,12 @@ async function batchesInRedis(url: string, only: string | undefined): Promise<Se
   try {
     if (only !== undefined) return { only: { batch: only, meta: await knownBatch(probe, only, url) } };
     try {
-      const found = await scannedBatches(probe);
+      const found = await scannedBatches(probe).catch((e: Error) => {
+        // A Redis that answers but refuses SCAN (an ACL, a renamed command): the set alone is read.
+        if (e.name !== "ReplyError") throw e;
+        process.stderr.write(`delib worker: Redis at ${url} refused SCAN (${e.message}): only batches in its set of names are served (enqueue an older batch again to add it)\n`);
+        return [];
+      });
       const known = await readMetas(probe, [...new Set([...found, ...(await listedBatches(probe))])]);
       return { found, known: known.size };
     } catch (e) {

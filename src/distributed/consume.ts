@@ -42,10 +42,7 @@ export class Reading {
   /** The pool reads `concurrency` documents at once; the jobs held beyond that wait here for a thread. */
   readonly reads: PQueue;
 
-  constructor(
-    readonly concurrency: number,
-    timeoutMs: number,
-  ) {
+  constructor(concurrency: number, timeoutMs: number) {
     this.pool = new DocumentPool({ size: concurrency, timeoutMs });
     this.reads = new PQueue({ concurrency });
   }
