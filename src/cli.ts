@@ -21,6 +21,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<CommandModule>> = new Map([
   ["worker", async () => import("./commands/worker.js").then((m) => ({ run: m.workerCommand, usage: m.WORKER_USAGE }))],
   ["collect", async () => import("./commands/collect.js").then((m) => ({ run: m.collectCommand, usage: m.COLLECT_USAGE }))],
   ["status", async () => import("./commands/status.js").then((m) => ({ run: m.statusCommand, usage: m.STATUS_USAGE }))],
+  ["forget", async () => import("./commands/forget.js").then((m) => ({ run: m.forgetCommand, usage: m.FORGET_USAGE }))],
 ]);
 
 async function usageOfAll(): Promise<string> {

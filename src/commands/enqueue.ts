@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { walkInputs } from "../batch/walk.js";
 import { DEFAULT_MAX_PAGES } from "../load/limits.js";
-import { batchName, batchQueue, ATTEMPTS, BACKOFF_MS, jobOptions, readMeta, writeBatch, type BatchInput, type BatchMeta, type DocumentJob, type ReadOptions } from "../distributed/batch.js";
+import { batchName, batchQueue, ATTEMPTS, BACKOFF_MS, jobOptions, readMeta, registerBatch, writeBatch, type BatchInput, type BatchMeta, type DocumentJob, type ReadOptions } from "../distributed/batch.js";
 import { closeClient, connectOnce, redisUrl } from "../distributed/redis.js";
 import { CommandFailure, EXIT_OK } from "./exit.js";
 import { maxPages, parseCommand, seconds, wholeNumber } from "./options.js";
@@ -22,7 +22,8 @@ const USAGE = `Usage: delib enqueue <path>... --batch <name> [--redis <url>] [--
   --backoff S     wait before the first retry, doubled at each next one (default ${BACKOFF_MS / 1000})
   --format, --ocr, --max-pages   as for extract, for every document of the batch (default --max-pages ${DEFAULT_MAX_PAGES})
 
-One job per distinct content (its sha256 is the job id); paths with the same content share it. Exit codes: 0 queued, 2 usage error or Redis unreachable.`;
+One job per distinct content (its sha256 is the job id); paths with the same content share it. Once its jobs are added, the batch is named in
+Redis's set of batches, where \`delib worker\` without --batch finds it. Exit codes: 0 queued, 2 usage error or Redis unreachable.`;
 
 export const ENQUEUE_USAGE = USAGE;
 
@@ -105,6 +106,8 @@ export async function enqueueCommand(argv: string[]): Promise<number> {
         // The job id is the content's sha256: BullMQ adds no job whose id it already holds, whatever its state.
         await queue.addBulk(all.slice(i, i + ADD_CHUNK).map(([id, data]) => ({ name: "document", data, opts: { ...jobOptions(attempts, Math.round(backoff * 1000)), jobId: id } })));
       }
+      // Workers without --batch find it now, every job of it there (a batch enqueued before the set existed gets in it too).
+      await registerBatch(redis, batch);
       if (values.quiet !== true) {
         const missing = walked.missing.length;
         process.stderr.write(

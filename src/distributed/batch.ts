@@ -12,10 +12,24 @@ import { CommandFailure } from "../commands/exit.js";
 
 /** BullMQ's key prefix for delib's queues: `delib:<batch>:wait`, `delib:<batch>:active`… */
 export const QUEUE_PREFIX = "delib";
-/** delib's own keys: `delib-batch:<batch>` (a hash) and `delib-batch:<batch>:inputs` (a list). */
+/**
+ * delib's own keys: `delib-batch:<batch>` (its meta, a JSON string), `delib-batch:<batch>:inputs` (a list),
+ * and BATCH_NAMES, the set of every batch's name.
+ */
 export const BATCH_PREFIX = "delib-batch";
-/** Batch names: a BullMQ queue name (no ":") that is also safe in a key and a file name. */
+/**
+ * The set of batch names a worker without --batch serves, added to by enqueue, removed from by forget. "."
+ * is in no batch name: this key cannot be a batch's meta key (`delib-batch:names` would be batch "names"'s).
+ */
+export const BATCH_NAMES = `${BATCH_PREFIX}:.names`;
+/** Batch names: a BullMQ queue name (no ":") that is also safe in a key, a file name and a SCAN pattern. */
 const BATCH_NAME = /^[A-Za-z0-9_-]{1,100}$/u;
+/**
+ * Keys a SCAN step looks at (its COUNT). Redis's default of 10 would take a round trip per ten keys, and
+ * a million-document batch has millions of BullMQ keys to step past; a thousand a step keeps each step
+ * well under a millisecond of Redis's time and the whole scan to a few thousand round trips.
+ */
+const SCAN_COUNT = 1_000;
 
 /**
  * Tries of a job (the first and the retries). A job fails only for a problem outside the document (shared
@@ -66,8 +80,10 @@ export function batchName(raw: string | undefined): string {
   return raw;
 }
 
-const metaKey = (batch: string): string => `${BATCH_PREFIX}:${batch}`;
-const inputsKey = (batch: string): string => `${BATCH_PREFIX}:${batch}:inputs`;
+/** The key of a batch's meta: the one key of the form `delib-batch:<name>`, no further ":". */
+export const metaKey = (batch: string): string => `${BATCH_PREFIX}:${batch}`;
+/** The key of a batch's inputs list. */
+export const inputsKey = (batch: string): string => `${BATCH_PREFIX}:${batch}:inputs`;
 
 /** The queue of a batch, on a connection of the caller's. */
 export function batchQueue(batch: string, connection: Redis): Queue<DocumentJob> {
@@ -92,6 +108,50 @@ export async function writeBatch(redis: Redis, batch: string, meta: BatchMeta, i
     await redis.rpush(inputsKey(batch), ...inputs.slice(i, i + INPUTS_PAGE).map((e) => JSON.stringify(e)));
   }
   await redis.set(metaKey(batch), JSON.stringify(meta));
+}
+
+/**
+ * Adds the batch to BATCH_NAMES, where workers without --batch look for batches. Enqueue calls it once the
+ * batch's jobs are all added: a worker finding the batch sees every job of it, so that --exit-when-done
+ * does not take a batch being enqueued for one that is over.
+ */
+export async function registerBatch(redis: Redis, batch: string): Promise<void> {
+  await redis.sadd(BATCH_NAMES, batch);
+}
+
+/** The batches in BATCH_NAMES (a member that is not a batch name, put there by hand, is left out). */
+export async function listedBatches(redis: Redis): Promise<string[]> {
+  return (await redis.smembers(BATCH_NAMES)).filter((name) => BATCH_NAME.test(name)).sort();
+}
+
+/**
+ * The batches whose meta key exists, found by SCAN: batches enqueued before BATCH_NAMES existed are in no
+ * set. A SCAN steps through every key of the database (BullMQ's included), so workers do it once, at start.
+ */
+export async function scannedBatches(redis: Redis): Promise<string[]> {
+  const names = new Set<string>();
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${BATCH_PREFIX}:*`, "COUNT", SCAN_COUNT);
+    cursor = next;
+    for (const key of keys) {
+      const name = key.slice(BATCH_PREFIX.length + 1);
+      if (BATCH_NAME.test(name)) names.add(name);
+    }
+  } while (cursor !== "0");
+  return [...names].sort();
+}
+
+/** The meta of each batch named, in one round trip; a batch without meta (forgotten, or not enqueued yet) is left out. */
+export async function readMetas(redis: Redis, batches: readonly string[]): Promise<Map<string, BatchMeta>> {
+  const metas = new Map<string, BatchMeta>();
+  if (batches.length === 0) return metas;
+  const raw = await redis.mget(...batches.map(metaKey));
+  batches.forEach((batch, i) => {
+    const text = raw[i];
+    if (typeof text === "string") metas.set(batch, JSON.parse(text) as BatchMeta);
+  });
+  return metas;
 }
 
 /** The inputs, in order, a page at a time. */

@@ -33,12 +33,33 @@ export const DEFAULT_LOCK_S = 10;
  */
 export const JOBS_PER_THREAD = 2;
 
+/**
+ * Where a worker's documents are read, whatever their batch: one DocumentPool and one queue of reads in
+ * front of it, so that `concurrency` bounds the documents read at once by the worker process as a whole.
+ */
+export class Reading {
+  readonly pool: DocumentPool;
+  /** The pool reads `concurrency` documents at once; the jobs held beyond that wait here for a thread. */
+  readonly reads: PQueue;
+
+  constructor(concurrency: number, timeoutMs: number) {
+    this.pool = new DocumentPool({ size: concurrency, timeoutMs });
+    this.reads = new PQueue({ concurrency });
+  }
+
+  /** Ends the pool's threads; once every consumer reading through it is closed. */
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+}
+
 export interface ConsumeOptions {
   batch: string;
   meta: BatchMeta;
   connection: Redis;
-  concurrency: number;
-  timeoutMs: number;
+  reading: Reading;
+  /** Jobs held at once (fetched from Redis, locked): JOBS_PER_THREAD per reading thread for a worker of one batch. */
+  jobs: number;
   lockMs: number;
   /** Told each job that failed (it is retried while attempts are left). */
   onFailed?: (job: string, reason: string, willRetry: boolean) => void;
@@ -47,6 +68,7 @@ export interface ConsumeOptions {
 
 export interface Consumer {
   worker: Worker<DocumentJob>;
+  /** Waits for the jobs in hand to be done, then lets go of the queue (the Reading stays open). */
   close(): Promise<void>;
 }
 
@@ -59,12 +81,14 @@ function checkJob(data: unknown): DocumentJob {
   return d as DocumentJob;
 }
 
-export async function consume(options: ConsumeOptions): Promise<Consumer> {
-  const { meta } = options;
+/** Makes the batch's results folder, where its consumer writes: before consume(). */
+export async function prepareResults(meta: BatchMeta): Promise<void> {
   await mkdir(meta.results, { recursive: true });
-  const pool = new DocumentPool({ size: options.concurrency, timeoutMs: options.timeoutMs });
-  // The pool reads `concurrency` documents at once; the jobs held beyond that wait here for a thread.
-  const reads = new PQueue({ concurrency: options.concurrency });
+}
+
+/** A BullMQ worker on the batch's queue, taking jobs at once; its documents are read through `reading`. */
+export function consume(options: ConsumeOptions): Consumer {
+  const { meta, reading } = options;
   const processor = async (job: Job<DocumentJob>): Promise<void> => {
     const data = checkJob(job.data);
     const id = job.id;
@@ -74,7 +98,7 @@ export async function consume(options: ConsumeOptions): Promise<Consumer> {
       // Shared storage that does not answer now is a job failure, retried later; a file unreadable at
       // enqueue already (sha256 "") is read as extract reads it, and fails as extract reports it.
       if (data.sha256 !== "") await access(input.path, constants.R_OK);
-      const outcome = await reads.add(async () => pool.read({ path: input.path, display: input.display, options: { ...meta.options, displayPath: input.display }, timings: false }));
+      const outcome = await reading.reads.add(async () => reading.pool.read({ path: input.path, display: input.display, options: { ...meta.options, displayPath: input.display }, timings: false }));
       const lines = linesOfOutcome(outcome, input.path, input.display, false);
       // Failed, and the file no longer answers: the storage went away while it was read, not a bad document (retried).
       if (data.sha256 !== "" && lines.done.status === "failed") await access(input.path, constants.R_OK);
@@ -85,7 +109,7 @@ export async function consume(options: ConsumeOptions): Promise<Consumer> {
   const worker = new Worker<DocumentJob>(options.batch, processor, {
     connection: options.connection,
     prefix: QUEUE_PREFIX,
-    concurrency: options.concurrency * JOBS_PER_THREAD,
+    concurrency: options.jobs,
     lockDuration: options.lockMs,
     stalledInterval: Math.max(1, Math.floor(options.lockMs / 2)),
     maxStalledCount: MAX_STALLED_COUNT,
@@ -99,7 +123,6 @@ export async function consume(options: ConsumeOptions): Promise<Consumer> {
     worker,
     async close() {
       await worker.close();
-      await pool.close();
     },
   };
 }

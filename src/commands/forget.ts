@@ -1,0 +1,94 @@
+import { parseArgs } from "node:util";
+import type { Redis } from "ioredis";
+import { BATCH_NAMES, batchName, batchQueue, inputsKey, knownBatch, metaKey, QUEUE_PREFIX } from "../distributed/batch.js";
+import { closeClient, connectOnce, redisUrl } from "../distributed/redis.js";
+import { CommandFailure, EXIT_OK } from "./exit.js";
+import { parseCommand } from "./options.js";
+
+const USAGE = `Usage: delib forget --batch <name> [--redis <url>] [--force] [--quiet]
+
+  --batch <name>  the batch whose keys to remove from Redis, once collected (delib collect --batch <name>)
+  --redis <url>   redis://host:port[/db] (default: $DELIB_REDIS_URL, else redis://127.0.0.1:6379)
+  --force         remove them even while jobs are waiting, active or waiting to be retried (those jobs are dropped)
+  --quiet         no line on stderr
+
+Removes BullMQ's keys of the batch (${QUEUE_PREFIX}:<name>:*: its jobs, done and failed included), delib's own (the stored inputs and options)
+and its name from the set workers without --batch read; the result files are left where they are. Status, collect and workers know the batch
+no more; stop the workers started with --batch <name> first. Exit codes: 0 removed, 2 usage error, Redis unreachable, unknown batch, or jobs
+not over (without --force).`;
+
+export const FORGET_USAGE = USAGE;
+
+/** Keys deleted (and looked at by SCAN) in one command: bounded commands for a batch of millions of jobs. */
+const DELETE_CHUNK = 1_000;
+
+/** The keys left under the batch's BullMQ prefix, removed (what obliterate does not know of, or a worker wrote meanwhile); how many. */
+async function sweep(redis: Redis, batch: string): Promise<number> {
+  let removed = 0;
+  let cursor = "0";
+  do {
+    // Batch names hold no glob character ([A-Za-z0-9_-]): the pattern is the batch's keys and no other's.
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${QUEUE_PREFIX}:${batch}:*`, "COUNT", DELETE_CHUNK);
+    cursor = next;
+    if (keys.length > 0) removed += await redis.del(...keys);
+  } while (cursor !== "0");
+  return removed;
+}
+
+/** `delib forget --batch <name>`: argv without the command word. */
+export async function forgetCommand(argv: string[]): Promise<number> {
+  const parsed = parseCommand(
+    () =>
+      parseArgs({
+        args: argv,
+        options: {
+          batch: { type: "string" },
+          redis: { type: "string" },
+          force: { type: "boolean" },
+          quiet: { type: "boolean" },
+          help: { type: "boolean", short: "h" },
+        },
+      }),
+    USAGE,
+  );
+  if (parsed === undefined) return EXIT_OK;
+  const { values } = parsed;
+  const batch = batchName(values.batch);
+  const url = redisUrl(values.redis);
+
+  const redis = await connectOnce(url);
+  const queue = batchQueue(batch, redis);
+  try {
+    const meta = await knownBatch(redis, batch, url);
+    const c = await queue.getJobCounts("waiting", "prioritized", "active", "delayed", "completed", "failed");
+    const waiting = (c["waiting"] ?? 0) + (c["prioritized"] ?? 0);
+    const active = c["active"] ?? 0;
+    const retrying = c["delayed"] ?? 0;
+    if (waiting + active + retrying > 0 && values.force !== true) {
+      throw new CommandFailure(
+        `Expected batch "${batch}" to have no job waiting, active or waiting to be retried, got ${waiting} waiting, ${active} active, ${retrying} retrying (delib status --batch ${batch}; --force to forget it all the same)`,
+      );
+    }
+    // Its name first, its meta last: a forget stopped half-way leaves the meta, and is run again.
+    await redis.srem(BATCH_NAMES, batch);
+    await queue.obliterate({ force: true, count: DELETE_CHUNK });
+    // A Redis refusing SCAN (an ACL, a renamed command): obliterate's removal stands alone.
+    const leftovers = await sweep(redis, batch).catch((e: Error) => {
+      if (e.name !== "ReplyError") throw e;
+      return 0;
+    });
+    // UNLINK: a million inputs are freed by Redis in the background instead of blocking it.
+    await redis.unlink(inputsKey(batch));
+    await redis.del(metaKey(batch));
+    if (values.quiet !== true) {
+      const jobs = Object.values(c).reduce((a, b) => a + b, 0);
+      process.stderr.write(
+        `delib: batch ${batch} forgotten in ${url}: ${jobs} jobs (${c["completed"] ?? 0} done, ${c["failed"] ?? 0} failed${waiting + active + retrying > 0 ? `, ${waiting + active + retrying} not over` : ""}) and ${meta.inputs} inputs removed${leftovers > 0 ? `, ${leftovers} other keys` : ""}; results kept in ${meta.results}\n`,
+      );
+    }
+    return EXIT_OK;
+  } finally {
+    await queue.close();
+    await closeClient(redis);
+  }
+}
