@@ -7,9 +7,9 @@ import { alignedShare, WordIds } from "./align.js";
 import { clustersOf, type Cluster, type CopyPair } from "./clusters.js";
 import { keepLater } from "./keep.js";
 import { candidatePairs } from "./lsh.js";
-import { estimateJaccard, signature } from "./minhash.js";
+import { estimateJaccard, signatureOfHashes } from "./minhash.js";
 import { foreignWords, isNumber, numberEdits } from "./foreign.js";
-import { shingles, wordsOf } from "./shingles.js";
+import { shingleHashes, wordsOf } from "./shingles.js";
 
 /**
  * A block needs this many words to be compared: two annexes that are a title over a plan or a photo
@@ -96,7 +96,7 @@ export function findDuplicates(blocks: readonly Block[]): Dedup {
   const out: Duplicate[] = blocks.map(() => ({ duplicateOf: null, similarity: null }));
   // One block long enough to compare (most deliberations: a single attachment) repeats nothing: no signatures.
   if (words.filter((w) => w.length >= MIN_BLOCK_WORDS).length < 2) return { blocks: out, clusters: [] };
-  const signatures = words.map((w) => (w.length < MIN_BLOCK_WORDS ? null : signature(shingles(w))));
+  const signatures = words.map((w) => (w.length < MIN_BLOCK_WORDS ? null : signatureOfHashes(shingleHashes(w))));
   // Read only for the blocks of a pair that gets that far (each at most once): most pairs stop at the estimate.
   const ids = new WordIds();
   const seq = lazily(words, (w) => ids.of(w));

@@ -41,13 +41,26 @@ const SEEDS: Uint32Array = (() => {
 
 /** The MinHash signature of a set of shingles (all 0xffffffff for an empty set). */
 export function signature(shingles: Iterable<string>): Uint32Array {
+  return signatureOfHashes(Uint32Array.from(shingles, hashString));
+}
+
+/**
+ * The MinHash signature of shingles given by their base hashes (hashString), repeats allowed: a minimum
+ * does not change for a value seen twice. One hash function at a time over all the hashes, its minimum
+ * kept in a local (the signature of a benchmark text document's annexes: ~2× faster than one shingle at a
+ * time over the 128 functions).
+ */
+export function signatureOfHashes(bases: Uint32Array): Uint32Array {
   const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  for (const s of shingles) {
-    const base = hashString(s);
-    for (let i = 0; i < MINHASH_SIZE; i++) {
-      const h = fmix32(base ^ (SEEDS[i] as number));
-      if (h < (sig[i] as number)) sig[i] = h;
+  if (bases.length === 0) return sig;
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    const seed = SEEDS[i] as number;
+    let min = 0xffffffff;
+    for (let k = 0; k < bases.length; k++) {
+      const h = fmix32((bases[k] as number) ^ seed);
+      if (h < min) min = h;
     }
+    sig[i] = min;
   }
   return sig;
 }
