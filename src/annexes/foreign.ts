@@ -58,9 +58,11 @@ function leftOver(a: readonly string[], b: readonly string[]): string[] {
   return out;
 }
 
+const DIGIT = /\d/u;
+
 /** A token holding a digit: numbers ("45", "2020", "1er"), and numbers misread ("1O4"). */
 export function isNumber(w: string): boolean {
-  return /\d/u.test(w);
+  return DIGIT.test(w);
 }
 
 /** The digits of a block's numbers, in printed order: "1er", "101 514", "annexe2" → "1", "101514", "2". */

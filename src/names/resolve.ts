@@ -22,14 +22,26 @@ export type Resolution =
   | { kind: "ambiguous"; candidates: RosterEntry[] }
   | { kind: "unresolved" };
 
-/** Splits "Jean-Paul MICHAUD" into given "Jean-Paul" and surname "MICHAUD" (the trailing capitalised words). */
-export function rosterEntry(name: string): RosterEntry {
-  const words = name.split(/\s+/u);
-  let k = words.length;
-  while (k > 0 && isSurnameWord(words[k - 1] as string)) k--;
-  if (k === words.length) k = Math.max(0, words.length - 1);
-  return { name, given: words.slice(0, k).join(" "), surname: words.slice(k).join(" ") };
-}
+/** Names a batch splits are a few hundred per document (every record of a register splits the same): remembered, the cache emptied past this. */
+const ROSTER_CACHE_LIMIT = 20_000;
+/** Longer strings are no names: not remembered. */
+const ROSTER_MAX_LENGTH = 80;
+
+/**
+ * Splits "Jean-Paul MICHAUD" into given "Jean-Paul" and surname "MICHAUD" (the trailing capitalised words).
+ * One entry per name, shared by its callers: never change it.
+ */
+export const rosterEntry: (name: string) => Readonly<RosterEntry> = boundedMemo(
+  (name) => {
+    const words = name.split(/\s+/u);
+    let k = words.length;
+    while (k > 0 && isSurnameWord(words[k - 1] as string)) k--;
+    if (k === words.length) k = Math.max(0, words.length - 1);
+    return { name, given: words.slice(0, k).join(" "), surname: words.slice(k).join(" ") };
+  },
+  ROSTER_CACHE_LIMIT,
+  ROSTER_MAX_LENGTH,
+);
 
 /** Everyone a record's attendance lists name, as roster entries: each member, then the substitute sitting for them. */
 export function rosterOf(members: ReadonlyArray<{ name: string; substitute?: { name: string } | undefined }>): RosterEntry[] {
@@ -48,10 +60,13 @@ function sameSurname(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);
 }
 
+/** A name's folded words, remembered as nameKey's are (shared arrays: never change one). */
+const foldedWords: (name: string) => readonly string[] = boundedMemo((name) => foldForMatch(name).split(/\s+/u), NAME_KEY_CACHE_LIMIT, NAME_KEY_MAX_LENGTH);
+
 /** "Gaudin" and "Sylvain GAUDIN", "Macé" and "Annick Macé": one person when the shorter name's words end the longer one's. */
 export function samePerson(a: string, b: string): boolean {
-  const x = foldForMatch(a).split(/\s+/u);
-  const y = foldForMatch(b).split(/\s+/u);
+  const x = foldedWords(a);
+  const y = foldedWords(b);
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.every((w, k) => long[long.length - short.length + k] === w);
 }
