@@ -5,18 +5,22 @@
  * or records of a document whose manifest line never came, are dropped), rewrites the files atomically,
  * and says which inputs to skip: those done with the same sha256 (a file changed since is read again).
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Issue } from "../model/issue.js";
 import type { DocumentStatus } from "../model/result.js";
+import { forEachWholeLine } from "./whole-lines.js";
+
+/** What the summary counts of an issue. */
+export type CountedIssue = Pick<Issue, "ruleId" | "severity">;
 
 /** What the summary needs of a document already written. */
 export interface WrittenDocument {
   path: string;
   status: DocumentStatus;
   reason: string | null;
-  issues: Issue[];
-  records: Array<{ issues: Issue[] }>;
+  issues: CountedIssue[];
+  records: Array<{ issues: CountedIssue[] }>;
 }
 
 export interface ResumeState {
@@ -28,66 +32,79 @@ export interface ResumeState {
 
 type Line = Record<string, unknown>;
 
-/** The whole, parseable lines of a JSONL file (a last line without its newline was cut: dropped). */
-function wholeLines(file: string): Array<{ raw: string; value: Line }> {
-  if (!existsSync(file)) return [];
-  const text = readFileSync(file, "utf8");
-  const parts = text.split("\n");
-  parts.pop(); // after the last "\n": "" for a whole file, the cut line otherwise
-  const out: Array<{ raw: string; value: Line }> = [];
-  for (const raw of parts) {
-    try {
-      const value = JSON.parse(raw) as unknown;
-      if (typeof value === "object" && value !== null && !Array.isArray(value)) out.push({ raw, value: value as Line });
-    } catch {
-      // A line a kill cut in the middle (only the last can be): dropped.
-    }
+/** A whole line's value when it is a JSON object; null for a line a kill cut in the middle (only the last can be). */
+function objectOf(raw: string): Line | null {
+  try {
+    const value = JSON.parse(raw) as unknown;
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Line) : null;
+  } catch {
+    return null;
   }
-  return out;
 }
 
-function rewrite(file: string, lines: readonly string[]): void {
+/** Kept lines written this many characters at a time: few writes, little held. */
+const WRITE_BATCH_CHARS = 1 << 20;
+
+/**
+ * Rewrites `file` with the whole lines `keep` accepts, streaming: into a temporary file renamed over it,
+ * so that a kill meanwhile leaves the old file whole.
+ */
+function filterLines(file: string, keep: (value: Line) => boolean): void {
   const tmp = `${file}.resume-tmp`;
-  writeFileSync(tmp, lines.map((l) => `${l}\n`).join(""), "utf8");
+  const fd = openSync(tmp, "w");
+  try {
+    let batch = "";
+    forEachWholeLine(file, (raw) => {
+      const value = objectOf(raw);
+      if (value === null || !keep(value)) return;
+      batch += `${raw}\n`;
+      if (batch.length >= WRITE_BATCH_CHARS) {
+        writeSync(fd, batch);
+        batch = "";
+      }
+    });
+    if (batch !== "") writeSync(fd, batch);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, file);
 }
+
+const counted = (issues: unknown): CountedIssue[] =>
+  Array.isArray(issues) ? issues.map((i: Partial<Issue>) => ({ ruleId: String(i.ruleId), severity: i.severity ?? "info" })) : [];
 
 /**
  * Reads what an earlier run wrote into `out`, keeps the whole lines of documents whose current sha256
  * (`shaOf(path)`, "" for a file that cannot be read) is the one they were read with, and rewrites the files.
+ * Each file is read a chunk at a time and rewritten as it is read (a 1.1 GB deliberations.jsonl is never
+ * one string); what is held is each done document's path, sha256, status and issue ids.
  */
 export function prepareResume(out: string, shaOf: (path: string) => string): ResumeState {
   const done = new Map<string, string>();
-  const docs = wholeLines(join(out, "documents.jsonl")).filter(({ value }) => {
-    const path = value["path"];
-    const sha = value["sha256"];
-    if (typeof path !== "string" || typeof sha !== "string" || done.has(path) || shaOf(path) !== sha) return false;
+  const docs = new Map<string, WrittenDocument>();
+  const manifest = join(out, "documents.jsonl");
+  forEachWholeLine(manifest, (raw) => {
+    const value = objectOf(raw);
+    const path = value?.["path"];
+    const sha = value?.["sha256"];
+    if (value === null || typeof path !== "string" || typeof sha !== "string" || done.has(path) || shaOf(path) !== sha) return;
     done.set(path, sha);
+    docs.set(path, { path, status: value["status"] as DocumentStatus, reason: typeof value["reason"] === "string" ? value["reason"] : null, issues: counted(value["issues"]), records: [] });
+  });
+  filterLines(join(out, "deliberations.jsonl"), (value) => {
+    const source = value["source"] as { path?: unknown; sha256?: unknown } | undefined;
+    if (typeof source?.path !== "string" || done.get(source.path) !== source.sha256) return false;
+    docs.get(source.path)?.records.push({ issues: counted(value["issues"]) });
     return true;
   });
-  const records = wholeLines(join(out, "deliberations.jsonl")).filter(({ value }) => {
-    const source = value["source"] as { path?: unknown; sha256?: unknown } | undefined;
-    return typeof source?.path === "string" && done.get(source.path) === source.sha256;
+  filterLines(join(out, "issues.jsonl"), (value) => typeof value["path"] === "string" && done.has(value["path"]));
+  // The manifest last: until it is rewritten, it still lists every document whose lines the others kept.
+  const seen = new Set<string>();
+  filterLines(manifest, (value) => {
+    const path = value["path"];
+    if (typeof path !== "string" || seen.has(path) || done.get(path) !== value["sha256"]) return false;
+    seen.add(path);
+    return true;
   });
-  const issues = wholeLines(join(out, "issues.jsonl")).filter(({ value }) => typeof value["path"] === "string" && done.has(value["path"]));
-  rewrite(join(out, "deliberations.jsonl"), records.map((l) => l.raw));
-  rewrite(join(out, "issues.jsonl"), issues.map((l) => l.raw));
-  rewrite(join(out, "documents.jsonl"), docs.map((l) => l.raw));
-
-  const recordsByPath = new Map<string, Array<{ issues: Issue[] }>>();
-  for (const { value } of records) {
-    const path = (value["source"] as { path: string }).path;
-    recordsByPath.set(path, [...(recordsByPath.get(path) ?? []), { issues: (value["issues"] as Issue[] | undefined) ?? [] }]);
-  }
-  const written = docs.map(({ value }): WrittenDocument => {
-    const path = value["path"] as string;
-    return {
-      path,
-      status: value["status"] as DocumentStatus,
-      reason: typeof value["reason"] === "string" ? value["reason"] : null,
-      issues: (value["issues"] as Issue[] | undefined) ?? [],
-      records: recordsByPath.get(path) ?? [],
-    };
-  });
-  return { done, written };
+  return { done, written: [...docs.values()] };
 }

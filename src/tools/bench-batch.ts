@@ -4,9 +4,11 @@
  * - `--text N` (default 10,000) generated text documents, with the default thread count (one per core);
  * - `--pdfs N` (default 1,000) generated PDFs of 5–40 pages, with 1 and 2 threads, against
  *   `pdftotext -layout` run file by file on the same PDFs (when it is installed);
- * - `--kills K` (default 20) SIGKILLs at random moments of a 2,000-document batch, each followed by --resume.
+ * - `--kills K` (default 20) SIGKILLs at random moments of a 2,000-document batch, each followed by --resume;
+ * - `--large-resume N` (default 20,000) text documents killed at 90 %, past what one string holds, then resumed.
  * Generated corpora: src/tools/bench/generate.ts (kept in the temp folder between runs). Prints a Markdown
- * report; `--write` also writes it to bench/RESULTS.md. `--text 0`, `--pdfs 0` or `--kills 0` skip a part.
+ * report; `--write` also writes it to bench/RESULTS.md. `--text 0`, `--pdfs 0`, `--kills 0` or
+ * `--large-resume 0` skip a part.
  */
 import { execSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
@@ -16,6 +18,7 @@ import { parseArgs } from "node:util";
 import { packageRoot } from "../paths.js";
 import { pdfCorpus, textCorpus, MAX_PDF_PAGES, MIN_PDF_PAGES } from "./bench/generate.js";
 import { killDrill } from "./bench/kills.js";
+import { largeResume } from "./bench/large-resume.js";
 import { measureExtract, measurePdftotext, type RunMeasure } from "./bench/measure.js";
 import { runMain } from "./run-main.js";
 
@@ -26,6 +29,14 @@ const PDFTOTEXT_SHARE = 0.3;
 const TWO_THREADS_SPEEDUP = 1.8;
 /** Documents of the kill drill (the issue's batch). */
 const KILL_DRILL_DOCUMENTS = 2_000;
+/**
+ * Documents of the large resume: at ~35 KB of deliberations.jsonl each (benchmark set), 20,000 make ~700 MB
+ * and 90 % of them ~630 MB, past the ~560 MB of this UTF-8 that one string can hold.
+ */
+const LARGE_RESUME_DOCUMENTS = 20_000;
+/** The large batch is killed once this share of it is done. */
+const LARGE_RESUME_KILL_SHARE = 0.9;
+
 /** Share of a run's RSS samples counted as warm-up (threads starting, code compiled) before "flat" is judged. */
 const WARM_UP_SHARE = 0.2;
 
@@ -125,6 +136,21 @@ async function killPart(kills: number): Promise<string[]> {
   ];
 }
 
+async function largeResumePart(n: number): Promise<string[]> {
+  const corpus = await textCorpus(n);
+  const r = await largeResume(corpus.dir, Math.floor(n * LARGE_RESUME_KILL_SHARE));
+  const pass = r.resume.exitCode === 0 && r.documents === n && r.listedTwice === 0;
+  return [
+    `## --resume after a kill past one string's length (${n.toLocaleString("en-US")} text documents)`,
+    "",
+    `Killed with ${r.killedAt.toLocaleString("en-US")} documents done and a deliberations.jsonl of ${r.deliberationsMb.toLocaleString("en-US")} MB, then resumed with 2 threads.`,
+    "",
+    `- resumed run: ${fmt(r.resume.seconds)} s, peak RSS ${r.resume.peakRssMb} MB (target < ${PEAK_RSS_MB}: ${verdict(r.resume.peakRssMb < PEAK_RSS_MB)}), exit ${String(r.resume.exitCode)}`,
+    `- documents listed after it: ${r.documents.toLocaleString("en-US")}, listed twice: ${r.listedTwice} (${pass ? "pass" : "**fail**"})`,
+    "",
+  ];
+}
+
 function machine(): string {
   const commit = (() => {
     try {
@@ -140,16 +166,24 @@ function machine(): string {
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { text: { type: "string", default: "10000" }, pdfs: { type: "string", default: "1000" }, kills: { type: "string", default: "20" }, write: { type: "boolean" } },
+    options: {
+      text: { type: "string", default: "10000" },
+      pdfs: { type: "string", default: "1000" },
+      kills: { type: "string", default: "20" },
+      "large-resume": { type: "string", default: String(LARGE_RESUME_DOCUMENTS) },
+      write: { type: "boolean" },
+    },
   });
   const text = Number(values.text);
   const pdfs = Number(values.pdfs);
   const kills = Number(values.kills);
+  const large = Number(values["large-resume"]);
   const cores = availableParallelism();
   const report = ["# Batch benchmarks (`npm run bench:batch`)", "", machine(), ""];
   if (text > 0) report.push(...(await textPart(text, cores)));
   if (pdfs > 0) report.push(...(await pdfPart(pdfs)));
   if (kills > 0) report.push(...(await killPart(kills)));
+  if (large > 0) report.push(...(await largeResumePart(large)));
   const markdown = `${report.join("\n")}`;
   process.stdout.write(markdown);
   if (values.write === true) {

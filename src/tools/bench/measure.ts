@@ -14,15 +14,9 @@ export const DELIB_BIN = join(packageRoot, "bin", "delib.js");
 /** How often resident memory is read (ms): often enough to see a peak of one document. */
 const RSS_SAMPLE_MS = 50;
 
-export interface RunMeasure {
-  seconds: number;
-  exitCode: number | null;
+export interface RunMeasure extends ProcessMeasure {
   documents: number;
   pages: number;
-  /** Peak resident memory (MB): the kernel's high-water mark, read at the last sample. */
-  peakRssMb: number;
-  /** Resident memory (MB) sampled over the run, in order. */
-  rssMb: number[];
   /** Summed milliseconds per stage over every document (one thread's time). */
   stageMs: Record<string, number>;
 }
@@ -36,23 +30,38 @@ function statusField(pid: number, field: string): number | undefined {
   }
 }
 
+/** A delib process as a user runs it: its wall time, exit code and resident memory over the run. */
+export interface ProcessMeasure {
+  seconds: number;
+  exitCode: number | null;
+  /** Peak resident memory (MB): the kernel's high-water mark, read at the last sample. */
+  peakRssMb: number;
+  /** Resident memory (MB) sampled over the run, in order. */
+  rssMb: number[];
+}
+
+/** Runs `delib …args` (stdout ignored, stderr shown) and measures it. */
+export async function measureDelib(args: readonly string[]): Promise<ProcessMeasure> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [DELIB_BIN, ...args], { stdio: ["ignore", "ignore", "inherit"] });
+  const rssMb: number[] = [];
+  let peakRssMb = 0;
+  const sample = setInterval(() => {
+    if (child.pid === undefined) return;
+    const rss = statusField(child.pid, "VmRSS");
+    if (rss !== undefined) rssMb.push(Math.round(rss));
+    peakRssMb = Math.max(peakRssMb, statusField(child.pid, "VmHWM") ?? 0);
+  }, RSS_SAMPLE_MS);
+  const exitCode = await new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  clearInterval(sample);
+  return { seconds: (performance.now() - started) / 1000, exitCode, peakRssMb: Math.round(peakRssMb), rssMb };
+}
+
 /** Runs `delib extract <input> --out <tmp> --quiet --timings …args` and measures it. */
 export async function measureExtract(input: string, args: readonly string[]): Promise<RunMeasure> {
   const out = mkdtempSync(join(tmpdir(), "delib-bench-out-"));
   try {
-    const started = performance.now();
-    const child = spawn(process.execPath, [DELIB_BIN, "extract", input, "--out", out, "--quiet", "--timings", ...args], { stdio: ["ignore", "ignore", "inherit"] });
-    const rssMb: number[] = [];
-    let peakRssMb = 0;
-    const sample = setInterval(() => {
-      if (child.pid === undefined) return;
-      const rss = statusField(child.pid, "VmRSS");
-      if (rss !== undefined) rssMb.push(Math.round(rss));
-      peakRssMb = Math.max(peakRssMb, statusField(child.pid, "VmHWM") ?? 0);
-    }, RSS_SAMPLE_MS);
-    const exitCode = await new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    clearInterval(sample);
-    const seconds = (performance.now() - started) / 1000;
+    const run = await measureDelib(["extract", input, "--out", out, "--quiet", "--timings", ...args]);
     const stageMs: Record<string, number> = {};
     let documents = 0;
     let pages = 0;
@@ -63,7 +72,7 @@ export async function measureExtract(input: string, args: readonly string[]): Pr
       pages += doc.pages;
       for (const [stage, ms] of Object.entries(doc.timings ?? {})) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
     }
-    return { seconds, exitCode, documents, pages, peakRssMb: Math.round(peakRssMb), rssMb, stageMs };
+    return { ...run, documents, pages, stageMs };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
