@@ -11,11 +11,11 @@ export const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
 
 /**
- * Calls `onLine` with each line ending in "\n", without it, decoded as UTF-8 (a "\n" byte is never inside
- * a multi-byte character, so cutting at it never cuts a character). A last line without its "\n" was cut
- * by a kill: not given. A missing file has no lines.
+ * Each line ending in "\n", without it, decoded as UTF-8 (a "\n" byte is never inside a multi-byte character,
+ * so cutting at it never cuts a character). A last line without its "\n" was cut by a kill: not given. A
+ * missing file has no lines. The file is open while the lines are asked for.
  */
-export function forEachWholeLine(file: string, onLine: (line: string) => void, chunkBytes = CHUNK_BYTES): void {
+export function* wholeLines(file: string, chunkBytes = CHUNK_BYTES): Generator<string, void, undefined> {
   if (!existsSync(file)) return;
   const fd = openSync(file, "r");
   try {
@@ -28,9 +28,10 @@ export function forEachWholeLine(file: string, onLine: (line: string) => void, c
       let start = 0;
       for (let nl = chunk.indexOf(NEWLINE, 0); nl !== -1 && nl < n; nl = chunk.indexOf(NEWLINE, start)) {
         const piece = chunk.subarray(start, nl);
-        onLine(pending.length === 0 ? piece.toString("utf8") : Buffer.concat([...pending, piece]).toString("utf8"));
+        const line = pending.length === 0 ? piece.toString("utf8") : Buffer.concat([...pending, piece]).toString("utf8");
         pending = [];
         start = nl + 1;
+        yield line;
       }
       // Copied: the chunk is read into again.
       if (start < n) pending.push(Buffer.from(chunk.subarray(start, n)));
@@ -38,4 +39,9 @@ export function forEachWholeLine(file: string, onLine: (line: string) => void, c
   } finally {
     closeSync(fd);
   }
+}
+
+/** `onLine` with each of wholeLines(file). */
+export function forEachWholeLine(file: string, onLine: (line: string) => void, chunkBytes = CHUNK_BYTES): void {
+  for (const line of wholeLines(file, chunkBytes)) onLine(line);
 }

@@ -7,6 +7,7 @@ import { exportScdl } from "../export/scdl/export.js";
 import { voteEvent, voteEventFileName } from "../export/ocd/vote-event.js";
 import { EXIT_OK, EXIT_SOME_FAILED } from "./exit.js";
 import { parseCommand } from "./options.js";
+import { BufferedWrite } from "./buffered-write.js";
 import { UsageError } from "../model/usage-error.js";
 
 const USAGE = `Usage: delib export scdl --out <dir> [--council-config <file.json>] [--partial] > deliberations.csv
@@ -54,9 +55,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const config = values["council-config"] === undefined ? undefined : loadCouncilConfig(values["council-config"]);
   const lines = readRecords(values.out).lines;
   if (format === "scdl") {
-    const result = exportScdl(lines, config, values.partial === true);
-    process.stdout.write(result.csv);
-    for (const m of result.messages) process.stderr.write(`${m}\n`);
+    const csv = new BufferedWrite((text) => process.stdout.write(text));
+    const result = exportScdl(lines, config, values.partial === true, { csv: (text) => csv.add(text), message: (m) => process.stderr.write(`${m}\n`) });
+    csv.flush();
     process.stderr.write(
       `delib: ${result.written} rows written, ${result.leftOut} records left out, ${result.duplicates} duplicate rows written once; matière from the council config ${result.matiere.config}, from the classifier ${result.matiere.classifier}, unknown ${result.matiere.none}\n`,
     );
