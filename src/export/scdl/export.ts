@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ScdlColumn } from "../../scdl/columns.js";
 import type { CouncilConfig } from "../council-config.js";
 import type { RecordLine } from "../records.js";
@@ -32,7 +33,7 @@ export interface ScdlSink {
 export function exportScdl(lines: Iterable<RecordLine>, config: CouncilConfig | undefined, partial: boolean, sink: ScdlSink): ScdlExport {
   const classifier = matiereClassifier();
   const optional = partial ? UNKNOWABLE : new Set<ScdlColumn>();
-  // Rows written, to write each once: a few hundred bytes a row, the only thing held per record.
+  // Rows written (their sha256, not their few hundred bytes), to write each once: what is held per record.
   const seen = new Map<string, string>();
   const out = { written: 0, leftOut: 0, duplicates: 0, matiere: { config: 0, classifier: 0, none: 0 } };
   sink.csv(scdlHeader());
@@ -52,13 +53,14 @@ export function exportScdl(lines: Iterable<RecordLine>, config: CouncilConfig | 
       continue;
     }
     const text = scdlLine(row);
-    const first = seen.get(text);
+    const key = createHash("sha256").update(text).digest("base64");
+    const first = seen.get(key);
     if (first !== undefined) {
       sink.message(`delib: ${where}: same row as ${first}: written once`);
       out.duplicates++;
       continue;
     }
-    seen.set(text, record.id);
+    seen.set(key, record.id);
     for (const w of warnings) sink.message(`delib: ${where}: ${w}`);
     if (partial) for (const c of UNKNOWABLE) if (row[c] === "") sink.message(`delib: ${where}: ${c}: expected a value (the schema requires it), got none: written empty (--partial)`);
     out.matiere[matiere]++;
