@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Redis } from "ioredis";
-import { BATCH_NAMES, batchName, batchQueue, inputsKey, knownBatch, metaKey, QUEUE_PREFIX } from "../distributed/batch.js";
+import { BATCH_NAMES, batchName, batchQueue, inputsKey, jobCounts, knownBatch, metaKey, notOver, QUEUE_PREFIX } from "../distributed/batch.js";
 import { closeClient, connectOnce, redisUrl } from "../distributed/redis.js";
 import { CommandFailure, EXIT_OK } from "./exit.js";
 import { parseCommand } from "./options.js";
@@ -60,13 +60,10 @@ export async function forgetCommand(argv: string[]): Promise<number> {
   const queue = batchQueue(batch, redis);
   try {
     const meta = await knownBatch(redis, batch, url);
-    const c = await queue.getJobCounts("waiting", "prioritized", "active", "delayed", "completed", "failed");
-    const waiting = (c["waiting"] ?? 0) + (c["prioritized"] ?? 0);
-    const active = c["active"] ?? 0;
-    const retrying = c["delayed"] ?? 0;
-    if (waiting + active + retrying > 0 && values.force !== true) {
+    const c = await jobCounts(queue);
+    if (notOver(c) > 0 && values.force !== true) {
       throw new CommandFailure(
-        `Expected batch "${batch}" to have no job waiting, active or waiting to be retried, got ${waiting} waiting, ${active} active, ${retrying} retrying (delib status --batch ${batch}; --force to forget it all the same)`,
+        `Expected batch "${batch}" to have no job waiting, active or waiting to be retried, got ${c.waiting} waiting, ${c.active} active, ${c.retrying} retrying (delib status --batch ${batch}; --force to forget it all the same)`,
       );
     }
     // Its name first, its meta last: a forget stopped half-way leaves the meta, and is run again.
@@ -81,9 +78,9 @@ export async function forgetCommand(argv: string[]): Promise<number> {
     await redis.unlink(inputsKey(batch));
     await redis.del(metaKey(batch));
     if (values.quiet !== true) {
-      const jobs = Object.values(c).reduce((a, b) => a + b, 0);
+      const jobs = notOver(c) + c.done + c.failed;
       process.stderr.write(
-        `delib: batch ${batch} forgotten in ${url}: ${jobs} jobs (${c["completed"] ?? 0} done, ${c["failed"] ?? 0} failed${waiting + active + retrying > 0 ? `, ${waiting + active + retrying} not over` : ""}) and ${meta.inputs} inputs removed${leftovers > 0 ? `, ${leftovers} other keys` : ""}; results kept in ${meta.results}\n`,
+        `delib: batch ${batch} forgotten in ${url}: ${jobs} jobs (${c.done} done, ${c.failed} failed${notOver(c) > 0 ? `, ${notOver(c)} not over` : ""}) and ${meta.inputs} inputs removed${leftovers > 0 ? `, ${leftovers} other keys` : ""}; results kept in ${meta.results}\n`,
       );
     }
     return EXIT_OK;

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { batchName, batchQueue, knownBatch } from "../distributed/batch.js";
+import { batchName, batchQueue, jobCounts, knownBatch } from "../distributed/batch.js";
 import { closeClient, connectOnce, redisUrl } from "../distributed/redis.js";
 import { EXIT_OK } from "./exit.js";
 import { parseCommand } from "./options.js";
@@ -45,7 +45,7 @@ export async function statusCommand(argv: string[]): Promise<number> {
   const queue = batchQueue(batch, redis);
   try {
     const meta = await knownBatch(redis, batch, url);
-    const c = await queue.getJobCounts("waiting", "prioritized", "active", "delayed", "completed", "failed");
+    const c = await jobCounts(queue);
     const recent = await queue.getJobs(["completed"], 0, RECENT_JOBS - 1, false);
     const [first] = await queue.getJobs(["completed"], 0, 0, true);
     const finished = recent.map((j) => j.finishedOn ?? 0).filter((t) => t > 0);
@@ -56,13 +56,9 @@ export async function statusCommand(argv: string[]): Promise<number> {
       batch,
       documents: meta.inputs,
       jobs: meta.jobs,
-      waiting: (c["waiting"] ?? 0) + (c["prioritized"] ?? 0),
-      active: c["active"] ?? 0,
-      retrying: c["delayed"] ?? 0,
-      done: c["completed"] ?? 0,
-      failed: c["failed"] ?? 0,
+      ...c,
       recentPerSecond: finished.length < 2 ? null : perSecond(finished.length - 1, newest - oldest),
-      overallPerSecond: first?.processedOn === undefined || finished.length === 0 ? null : perSecond(c["completed"] ?? 0, newest - first.processedOn),
+      overallPerSecond: first?.processedOn === undefined || finished.length === 0 ? null : perSecond(c.done, newest - first.processedOn),
     };
     if (values.json === true) process.stdout.write(`${JSON.stringify(status)}\n`);
     else {

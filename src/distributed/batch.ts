@@ -85,6 +85,26 @@ export const metaKey = (batch: string): string => `${BATCH_PREFIX}:${batch}`;
 /** The key of a batch's inputs list. */
 export const inputsKey = (batch: string): string => `${BATCH_PREFIX}:${batch}:inputs`;
 
+/** A batch's jobs by what became of them, as status, forget and the workers count them. */
+export interface JobCounts {
+  /** Waiting to be taken (BullMQ's waiting and prioritized). */
+  waiting: number;
+  active: number;
+  /** Failed once, waiting for their next try (BullMQ's delayed). */
+  retrying: number;
+  done: number;
+  failed: number;
+}
+
+/** Jobs not over: waiting, being read, or waiting to be retried. */
+export const notOver = (c: JobCounts): number => c.waiting + c.active + c.retrying;
+
+/** The counts of a batch's queue. */
+export async function jobCounts(queue: Queue<DocumentJob>): Promise<JobCounts> {
+  const c = await queue.getJobCounts("waiting", "prioritized", "active", "delayed", "completed", "failed");
+  return { waiting: (c["waiting"] ?? 0) + (c["prioritized"] ?? 0), active: c["active"] ?? 0, retrying: c["delayed"] ?? 0, done: c["completed"] ?? 0, failed: c["failed"] ?? 0 };
+}
+
 /** The queue of a batch, on a connection of the caller's. */
 export function batchQueue(batch: string, connection: Redis): Queue<DocumentJob> {
   return new Queue<DocumentJob>(batch, { connection, prefix: QUEUE_PREFIX });

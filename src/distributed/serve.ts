@@ -11,7 +11,7 @@
  */
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { batchQueue, listedBatches, readMetas, type BatchMeta, type DocumentJob } from "./batch.js";
+import { batchQueue, jobCounts, listedBatches, notOver, readMetas, type BatchMeta, type DocumentJob, type JobCounts } from "./batch.js";
 import { consume, JOBS_PER_THREAD, prepareResults, Reading, type Consumer } from "./consume.js";
 
 /**
@@ -46,9 +46,6 @@ export interface Look {
   /** Jobs waiting, active or waiting to be retried, over every batch known: 0 when all are over. */
   pending: number;
 }
-
-/** The jobs counted as not over: waiting (plain or prioritized), to be retried (delayed), being read. */
-const PENDING_STATES = ["waiting", "prioritized", "delayed", "active"] as const;
 
 export class BatchServer {
   private readonly reading: Reading;
@@ -137,9 +134,9 @@ export class BatchServer {
       }
     }
     const batches = [...metas.keys()];
-    const counts = await Promise.all(batches.map(async (batch) => this.queue(batch).getJobCounts(...PENDING_STATES)));
-    const toTake = (c: Record<string, number>): number => (c["waiting"] ?? 0) + (c["prioritized"] ?? 0) + (c["delayed"] ?? 0);
-    const pending = counts.map((c) => toTake(c) + (c["active"] ?? 0));
+    const counts = await Promise.all(batches.map(async (batch) => jobCounts(this.queue(batch))));
+    const toTake = (c: JobCounts): number => c.waiting + c.retrying;
+    const pending = counts.map(notOver);
     if (only === undefined && !this.closing) {
       // The jobs held are shared among the batches with jobs to take; one with only jobs being read (by this
       // worker or another) keeps a consumer holding one, whose stalled-job check takes back a killed worker's.
