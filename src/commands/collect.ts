@@ -3,9 +3,10 @@ import { linesOf, type DocumentLines } from "../batch/lines.js";
 import { failedDocument } from "../batch/failed.js";
 import { BatchOutput, earlierOutput } from "../batch/output.js";
 import { formatSummary } from "../batch/summary.js";
-import { batchName, batchQueue, readInputs, knownBatch, type BatchInput } from "../distributed/batch.js";
+import { batchName, readInputs, type BatchInput } from "../distributed/batch.js";
+import { withBatch } from "../distributed/open-batch.js";
 import { readResult, resultFile } from "../distributed/results.js";
-import { closeClient, connectOnce, redisUrl } from "../distributed/redis.js";
+import { redisUrl } from "../distributed/redis.js";
 import { existsSync } from "node:fs";
 import { CommandFailure, EXIT_OK, EXIT_SOME_FAILED } from "./exit.js";
 import { parseCommand, required } from "./options.js";
@@ -48,10 +49,7 @@ export async function collectCommand(argv: string[]): Promise<number> {
   const out = required(values.out, "Expected --out <dir>, got none");
   const url = redisUrl(values.redis);
 
-  const redis = await connectOnce(url);
-  const queue = batchQueue(batch, redis);
-  try {
-    const meta = await knownBatch(redis, batch, url);
+  return withBatch(url, batch, async ({ redis, queue, meta }) => {
     const existing = await earlierOutput(out);
     if (existing.length > 0) throw new UsageError(`Expected an empty --out folder, got ${out} holding ${existing.join(", ")} (remove them, or choose another folder)`);
 
@@ -80,10 +78,7 @@ export async function collectCommand(argv: string[]): Promise<number> {
     const summary = await output.close();
     if (values.quiet !== true) process.stderr.write(formatSummary(summary));
     return summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
-  } finally {
-    await queue.close();
-    await closeClient(redis);
-  }
+  });
 }
 
 async function linesOfInput(input: BatchInput, results: string, givenUp: ReadonlyMap<string, string>): Promise<DocumentLines> {

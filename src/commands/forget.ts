@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import type { Redis } from "ioredis";
-import { BATCH_NAMES, batchName, batchQueue, inputsKey, jobCounts, knownBatch, metaKey, notOver, QUEUE_PREFIX } from "../distributed/batch.js";
-import { closeClient, connectOnce, redisUrl } from "../distributed/redis.js";
+import { BATCH_NAMES, batchName, inputsKey, jobCounts, metaKey, notOver, QUEUE_PREFIX } from "../distributed/batch.js";
+import { withBatch } from "../distributed/open-batch.js";
+import { redisUrl } from "../distributed/redis.js";
 import { CommandFailure, EXIT_OK } from "./exit.js";
 import { parseCommand } from "./options.js";
 
@@ -56,10 +57,7 @@ export async function forgetCommand(argv: string[]): Promise<number> {
   const batch = batchName(values.batch);
   const url = redisUrl(values.redis);
 
-  const redis = await connectOnce(url);
-  const queue = batchQueue(batch, redis);
-  try {
-    const meta = await knownBatch(redis, batch, url);
+  return withBatch(url, batch, async ({ redis, queue, meta }) => {
     const c = await jobCounts(queue);
     if (notOver(c) > 0 && values.force !== true) {
       throw new CommandFailure(
@@ -84,8 +82,5 @@ export async function forgetCommand(argv: string[]): Promise<number> {
       );
     }
     return EXIT_OK;
-  } finally {
-    await queue.close();
-    await closeClient(redis);
-  }
+  });
 }

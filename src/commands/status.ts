@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { batchName, batchQueue, jobCounts, knownBatch } from "../distributed/batch.js";
-import { closeClient, connectOnce, redisUrl } from "../distributed/redis.js";
+import { batchName, jobCounts } from "../distributed/batch.js";
+import { withBatch } from "../distributed/open-batch.js";
+import { redisUrl } from "../distributed/redis.js";
 import { EXIT_OK } from "./exit.js";
 import { parseCommand } from "./options.js";
 
@@ -41,10 +42,7 @@ export async function statusCommand(argv: string[]): Promise<number> {
   const { values } = parsed;
   const batch = batchName(values.batch);
   const url = redisUrl(values.redis);
-  const redis = await connectOnce(url);
-  const queue = batchQueue(batch, redis);
-  try {
-    const meta = await knownBatch(redis, batch, url);
+  return withBatch(url, batch, async ({ queue, meta }) => {
     const c = await jobCounts(queue);
     const recent = await queue.getJobs(["completed"], 0, RECENT_JOBS - 1, false);
     const [first] = await queue.getJobs(["completed"], 0, 0, true);
@@ -68,8 +66,5 @@ export async function statusCommand(argv: string[]): Promise<number> {
       );
     }
     return EXIT_OK;
-  } finally {
-    await queue.close();
-    await closeClient(redis);
-  }
+  });
 }
