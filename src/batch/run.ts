@@ -2,6 +2,7 @@ import PQueue from "p-queue";
 import type { ProcessOptions } from "../pipeline.js";
 import type { OcrMode } from "../load/ocr/choose.js";
 import { DocumentPool } from "./pool.js";
+import { sizeHeapsFor } from "./heap.js";
 import { linesOf, type DocumentDone, type DocumentLines } from "./lines.js";
 import { walkInputs } from "./walk.js";
 import type { BatchSummary } from "./summary.js";
@@ -62,6 +63,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   for (const m of missing) {
     emit(linesOf(failedDocument(m.path, "", `${m.path}: ${m.reason}`), options.timings));
   }
+  sizeHeapsFor(files.map((f) => f.path));
   // Documents run in worker threads; a reorder buffer writes them in input order as soon as it can.
   const pool = new DocumentPool({ size: options.concurrency, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
   const queue = new PQueue({ concurrency: options.concurrency });
