@@ -8,6 +8,7 @@ import PQueue from "p-queue";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { DocumentPool } from "../batch/pool.js";
+import { sizeHeapsFor } from "../batch/heap.js";
 import { linesOfOutcome } from "../batch/failed.js";
 import { QUEUE_PREFIX, type BatchMeta, type DocumentJob } from "./batch.js";
 import { writeResult, type JobResult } from "./results.js";
@@ -98,6 +99,8 @@ export function consume(options: ConsumeOptions): Consumer {
       // Shared storage that does not answer now is a job failure, retried later; a file unreadable at
       // enqueue already (sha256 "") is read as extract reads it, and fails as extract reports it.
       if (data.sha256 !== "") await access(input.path, constants.R_OK);
+      // Before the pool's threads exist, when the first documents are PDFs (a batch of PDFs): as extract does.
+      sizeHeapsFor([input.path]);
       const outcome = await reading.reads.add(async () => reading.pool.read({ path: input.path, display: input.display, options: { ...meta.options, displayPath: input.display }, timings: false }));
       const lines = linesOfOutcome(outcome, input.path, input.display, false);
       // Failed, and the file no longer answers: the storage went away while it was read, not a bad document (retried).
