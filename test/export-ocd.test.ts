@@ -80,4 +80,15 @@ describe("delib export ocd on the bundled corpus", () => {
     expect(morteau.length).toBeGreaterThan(0);
     for (const e of morteau) expect(e.sources).toEqual([{ url: `https://example.org/d/${e.identifier}`, note: "deliberation as published by the council" }]);
   });
+
+  it("names a last line cut short (a run stopped while writing it) and exports the whole ones", () => {
+    const dir = dirs.make();
+    const whole = records.slice(0, 3).map((r) => `${JSON.stringify(r)}\n`).join("");
+    const cut = JSON.stringify(records[3]).slice(0, 500);
+    writeFileSync(join(dir, "deliberations.jsonl"), whole + cut);
+    const run = delib("export", "ocd", "--out", dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`deliberations.jsonl:4: expected a whole line, got one cut short`);
+    expect(run.stdout.split("\n").filter((l) => l !== "").length).toBe(3);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { forEachWholeLine } from "../src/batch/whole-lines.js";
+import { forEachWholeLine, wholeLines } from "../src/batch/whole-lines.js";
 
 const dir = mkdtempSync(join(tmpdir(), "delib-whole-lines-"));
 let n = 0;
@@ -40,5 +40,14 @@ describe("forEachWholeLine", () => {
   it("gives a line many chunks long whole", () => {
     const long = "x".repeat(10_000);
     expect(lines(file(`${long}\nfin\n`), 100)).toEqual([long, "fin"]);
+  });
+});
+
+describe("wholeLines' cut line", () => {
+  it("is told to onCut, not given", () => {
+    const cut: string[] = [];
+    const got = [...wholeLines(file('{"a":1}\n{"b":'), 3, (t) => cut.push(t))];
+    expect(got).toEqual(['{"a":1}']);
+    expect(cut).toEqual(['{"b":']);
   });
 });

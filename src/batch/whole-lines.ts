@@ -13,9 +13,9 @@ const NEWLINE = 0x0a;
 /**
  * Each line ending in "\n", without it, decoded as UTF-8 (a "\n" byte is never inside a multi-byte character,
  * so cutting at it never cuts a character). A last line without its "\n" was cut by a kill: not given. A
- * missing file has no lines. The file is open while the lines are asked for.
+ * missing file has no lines. The file is open while the lines are asked for. `onCut` is told the cut line.
  */
-export function* wholeLines(file: string, chunkBytes = CHUNK_BYTES): Generator<string, void, undefined> {
+export function* wholeLines(file: string, chunkBytes = CHUNK_BYTES, onCut?: (text: string) => void): Generator<string, void, undefined> {
   if (!existsSync(file)) return;
   const fd = openSync(file, "r");
   try {
@@ -24,7 +24,11 @@ export function* wholeLines(file: string, chunkBytes = CHUNK_BYTES): Generator<s
     let pending: Buffer[] = [];
     for (;;) {
       const n = readSync(fd, chunk, 0, chunkBytes, null);
-      if (n === 0) return; // what is left in `pending` had no "\n": cut, dropped
+      if (n === 0) {
+        // What is left in `pending` had no "\n": cut, dropped (told to `onCut`).
+        if (pending.length > 0) onCut?.(Buffer.concat(pending).toString("utf8"));
+        return;
+      }
       let start = 0;
       for (let nl = chunk.indexOf(NEWLINE, 0); nl !== -1 && nl < n; nl = chunk.indexOf(NEWLINE, start)) {
         const piece = chunk.subarray(start, nl);

@@ -2,7 +2,7 @@ import { closeSync, openSync } from "node:fs";
 import { join } from "node:path";
 import type { DelibRecord } from "../model/record.js";
 import { UsageError } from "../model/usage-error.js";
-import { wholeLines } from "../batch/whole-lines.js";
+import { CHUNK_BYTES, wholeLines } from "../batch/whole-lines.js";
 
 /** A line of deliberations.jsonl: its record, or why it is none. */
 export type RecordLine = { line: number; record: DelibRecord } | { line: number; error: string };
@@ -37,10 +37,13 @@ export function readRecords(dir: string): { file: string; lines: Iterable<Record
     file,
     lines: (function* () {
       let n = 0;
-      for (const raw of wholeLines(file)) {
+      let cut = false;
+      for (const raw of wholeLines(file, CHUNK_BYTES, () => (cut = true))) {
         n++;
         if (raw.trim() !== "") yield recordLine(file, raw, n);
       }
+      // A run stopped while writing (extract --resume drops that line): named, as any line that is no record.
+      if (cut) yield { line: n + 1, error: `${file}:${n + 1}: expected a whole line, got one cut short (no newline at its end: the run writing it was stopped)` };
     })(),
   };
 }
