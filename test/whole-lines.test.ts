@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { forEachWholeLine, wholeLines } from "../src/batch/whole-lines.js";
+import { wholeLines } from "../src/batch/whole-lines.js";
 
 const dir = mkdtempSync(join(tmpdir(), "delib-whole-lines-"));
 let n = 0;
@@ -12,12 +12,10 @@ function file(text: string): string {
   return path;
 }
 function lines(path: string, chunk?: number): string[] {
-  const out: string[] = [];
-  forEachWholeLine(path, (l) => out.push(l), chunk);
-  return out;
+  return [...wholeLines(path, chunk)];
 }
 
-describe("forEachWholeLine", () => {
+describe("wholeLines", () => {
   const text = '{"a":"Délibération n° 1"}\n{"b":"€ 12 500 – séance"}\n\n{"c":"' + "é".repeat(50) + '"}\n';
   const expected = text.split("\n").slice(0, -1);
 

@@ -9,7 +9,8 @@ import { closeSync, openSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Issue } from "../model/issue.js";
 import type { DocumentStatus } from "../model/result.js";
-import { forEachWholeLine } from "./whole-lines.js";
+import { BufferedWrite } from "./buffered-write.js";
+import { wholeLines } from "./whole-lines.js";
 
 /** What the summary counts of an issue. */
 export type CountedIssue = Pick<Issue, "ruleId" | "severity">;
@@ -42,32 +43,26 @@ function objectOf(raw: string): Line | null {
   }
 }
 
-/** Kept lines written this many characters at a time: few writes, little held. */
-const WRITE_BATCH_CHARS = 1 << 20;
-
-/**
- * Rewrites `file` with the whole lines `keep` accepts, streaming: into a temporary file renamed over it,
- * so that a kill meanwhile leaves the old file whole.
- */
-function filterLines(file: string, keep: (value: Line) => boolean): void {
+/** Writes `lines` (each without its "\n") into a temporary file renamed over `file`: a kill meanwhile leaves the old file whole. */
+function rewrite(file: string, lines: Iterable<string>): void {
   const tmp = `${file}.resume-tmp`;
   const fd = openSync(tmp, "w");
   try {
-    let batch = "";
-    forEachWholeLine(file, (raw) => {
-      const value = objectOf(raw);
-      if (value === null || !keep(value)) return;
-      batch += `${raw}\n`;
-      if (batch.length >= WRITE_BATCH_CHARS) {
-        writeSync(fd, batch);
-        batch = "";
-      }
-    });
-    if (batch !== "") writeSync(fd, batch);
+    const out = new BufferedWrite((text) => writeSync(fd, text));
+    for (const line of lines) out.add(`${line}\n`);
+    out.flush();
   } finally {
     closeSync(fd);
   }
   renameSync(tmp, file);
+}
+
+/** The whole lines of `file` that are JSON objects `keep` accepts, read one at a time. */
+function* kept(file: string, keep: (value: Line) => boolean): Generator<string> {
+  for (const raw of wholeLines(file)) {
+    const value = objectOf(raw);
+    if (value !== null && keep(value)) yield raw;
+  }
 }
 
 const counted = (issues: unknown): CountedIssue[] =>
@@ -83,28 +78,30 @@ export function prepareResume(out: string, shaOf: (path: string) => string): Res
   const done = new Map<string, string>();
   const docs = new Map<string, WrittenDocument>();
   const manifest = join(out, "documents.jsonl");
-  forEachWholeLine(manifest, (raw) => {
-    const value = objectOf(raw);
-    const path = value?.["path"];
-    const sha = value?.["sha256"];
-    if (value === null || typeof path !== "string" || typeof sha !== "string" || done.has(path) || shaOf(path) !== sha) return;
-    done.set(path, sha);
-    docs.set(path, { path, status: value["status"] as DocumentStatus, reason: typeof value["reason"] === "string" ? value["reason"] : null, issues: counted(value["issues"]), records: [] });
-  });
-  filterLines(join(out, "deliberations.jsonl"), (value) => {
-    const source = value["source"] as { path?: unknown; sha256?: unknown } | undefined;
-    if (typeof source?.path !== "string" || done.get(source.path) !== source.sha256) return false;
-    docs.get(source.path)?.records.push({ issues: counted(value["issues"]) });
-    return true;
-  });
-  filterLines(join(out, "issues.jsonl"), (value) => typeof value["path"] === "string" && done.has(value["path"]));
+  // The manifest's kept lines are held (a few hundred bytes a document) to be written last.
+  const manifestLines = [
+    ...kept(manifest, (value) => {
+      const path = value["path"];
+      const sha = value["sha256"];
+      if (typeof path !== "string" || typeof sha !== "string" || done.has(path) || shaOf(path) !== sha) return false;
+      done.set(path, sha);
+      docs.set(path, { path, status: value["status"] as DocumentStatus, reason: typeof value["reason"] === "string" ? value["reason"] : null, issues: counted(value["issues"]), records: [] });
+      return true;
+    }),
+  ];
+  const deliberations = join(out, "deliberations.jsonl");
+  rewrite(
+    deliberations,
+    kept(deliberations, (value) => {
+      const source = value["source"] as { path?: unknown; sha256?: unknown } | undefined;
+      if (typeof source?.path !== "string" || done.get(source.path) !== source.sha256) return false;
+      docs.get(source.path)?.records.push({ issues: counted(value["issues"]) });
+      return true;
+    }),
+  );
+  const issues = join(out, "issues.jsonl");
+  rewrite(issues, kept(issues, (value) => typeof value["path"] === "string" && done.has(value["path"])));
   // The manifest last: until it is rewritten, it still lists every document whose lines the others kept.
-  const seen = new Set<string>();
-  filterLines(manifest, (value) => {
-    const path = value["path"];
-    if (typeof path !== "string" || seen.has(path) || done.get(path) !== value["sha256"]) return false;
-    seen.add(path);
-    return true;
-  });
+  rewrite(manifest, manifestLines);
   return { done, written: [...docs.values()] };
 }

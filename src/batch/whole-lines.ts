@@ -44,8 +44,3 @@ export function* wholeLines(file: string, chunkBytes = CHUNK_BYTES, onCut?: (tex
     closeSync(fd);
   }
 }
-
-/** `onLine` with each of wholeLines(file). */
-export function forEachWholeLine(file: string, onLine: (line: string) => void, chunkBytes = CHUNK_BYTES): void {
-  for (const line of wholeLines(file, chunkBytes)) onLine(line);
-}

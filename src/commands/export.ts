@@ -7,7 +7,7 @@ import { exportScdl } from "../export/scdl/export.js";
 import { voteEvent, voteEventFileName } from "../export/ocd/vote-event.js";
 import { EXIT_OK, EXIT_SOME_FAILED } from "./exit.js";
 import { parseCommand } from "./options.js";
-import { BufferedWrite } from "./buffered-write.js";
+import { BufferedWrite } from "../batch/buffered-write.js";
 import { UsageError } from "../model/usage-error.js";
 
 const USAGE = `Usage: delib export scdl --out <dir> [--council-config <file.json>] [--partial] > deliberations.csv

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { forEachWholeLine } from "../../batch/whole-lines.js";
+import { wholeLines } from "../../batch/whole-lines.js";
 import { DELIB_BIN, measureDelib, type ProcessMeasure } from "./measure.js";
 
 /** How often the killed run's manifest is counted (ms): a few documents' worth at 400 documents/s. */
@@ -25,14 +25,12 @@ export interface LargeResume {
 }
 
 function manifestPaths(out: string): string[] {
-  const paths: string[] = [];
-  forEachWholeLine(join(out, "documents.jsonl"), (line) => paths.push((JSON.parse(line) as { path: string }).path));
-  return paths;
+  return [...wholeLines(join(out, "documents.jsonl"))].map((line) => (JSON.parse(line) as { path: string }).path);
 }
 
 function countLines(file: string): number {
   let n = 0;
-  forEachWholeLine(file, () => n++);
+  for (const _ of wholeLines(file)) n++;
   return n;
 }
 

@@ -1,4 +1,7 @@
-/** Text gathered into writes of about WRITE_CHARS: one write per row of a large export would be a syscall each. */
+/**
+ * Text gathered into writes of about WRITE_CHARS: one write per row of a large export, or per line of a file
+ * --resume rewrites, would be a syscall each.
+ */
 export const WRITE_CHARS = 1 << 16;
 
 export class BufferedWrite {
