@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Redis } from "ioredis";
-import { BATCH_NAMES, batchName, inputsKey, jobCounts, metaKey, notOver, QUEUE_PREFIX } from "../distributed/batch.js";
+import { BATCH_NAMES, batchName, inputsKey, jobCounts, metaKey, notOver, QUEUE_PREFIX, scanKeys } from "../distributed/batch.js";
 import { withBatch } from "../distributed/open-batch.js";
 import { redisUrl } from "../distributed/redis.js";
 import { CommandFailure, EXIT_OK } from "./exit.js";
@@ -20,19 +20,15 @@ not over (without --force).`;
 
 export const FORGET_USAGE = USAGE;
 
-/** Keys deleted (and looked at by SCAN) in one command: bounded commands for a batch of millions of jobs. */
+/** Keys deleted by obliterate in one call: bounded commands for a batch of millions of jobs. */
 const DELETE_CHUNK = 1_000;
 
 /** The keys left under the batch's BullMQ prefix, removed (what obliterate does not know of, or a worker wrote meanwhile); how many. */
 async function sweep(redis: Redis, batch: string): Promise<number> {
   let removed = 0;
-  let cursor = "0";
-  do {
-    // Batch names hold no glob character ([A-Za-z0-9_-]): the pattern is the batch's keys and no other's.
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${QUEUE_PREFIX}:${batch}:*`, "COUNT", DELETE_CHUNK);
-    cursor = next;
-    if (keys.length > 0) removed += await redis.del(...keys);
-  } while (cursor !== "0");
+  // Batch names hold no glob character ([A-Za-z0-9_-]): the pattern is the batch's keys and no other's.
+  // Each step's keys (SCAN_COUNT looked at) are deleted in one command.
+  for await (const keys of scanKeys(redis, `${QUEUE_PREFIX}:${batch}:*`)) if (keys.length > 0) removed += await redis.del(...keys);
   return removed;
 }
 

@@ -150,16 +150,21 @@ export async function listedBatches(redis: Redis): Promise<string[]> {
  */
 export async function scannedBatches(redis: Redis): Promise<string[]> {
   const names = new Set<string>();
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${BATCH_PREFIX}:*`, "COUNT", SCAN_COUNT);
-    cursor = next;
+  for await (const keys of scanKeys(redis, `${BATCH_PREFIX}:*`)) {
     for (const key of keys) {
       const name = key.slice(BATCH_PREFIX.length + 1);
       if (BATCH_NAME.test(name)) names.add(name);
     }
-  } while (cursor !== "0");
+  }
   return [...names].sort();
+}
+
+/**
+ * The keys matching `pattern`, SCAN_COUNT looked at a step (ioredis's scanStream walks the cursor): a
+ * refused SCAN (an ACL, a renamed command) rejects with Redis's ReplyError.
+ */
+export async function* scanKeys(redis: Redis, pattern: string): AsyncGenerator<string[]> {
+  for await (const keys of redis.scanStream({ match: pattern, count: SCAN_COUNT })) yield keys as string[];
 }
 
 /** The meta of each batch named, in one round trip; a batch without meta (forgotten, or not enqueued yet) is left out. */
