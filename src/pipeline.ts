@@ -58,7 +58,7 @@ export async function processDocument(path: string, options: ProcessOptions = {}
   let bytes: Uint8Array;
   try {
     // A plain Uint8Array copy: pdf.js refuses Buffers and may detach what it is given. Read at once: each
-    // reading thread holds one document at a time, and an asynchronous read only left its core idle.
+    // reading process reads one document at a time, and an asynchronous read only left its core idle.
     bytes = new Uint8Array(readFileSync(path));
   } catch (e) {
     return failed(result, `${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);

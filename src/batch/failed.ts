@@ -1,5 +1,5 @@
 /**
- * Documents that failed before the pipeline could say more of them: not found, lost with their thread
+ * Documents that failed before the pipeline could say more of them: not found, lost with their reader
  * (timeout, out of memory, a crash), or (distributed batches) given up after their attempts.
  */
 import { readFileSync } from "node:fs";
@@ -22,7 +22,7 @@ export function failedDocument(display: string, sha256: string, reason: string):
   return { path: display, sha256, kind: null, pages: 0, status: "failed", reason, format: null, records: [], issues: [], timings: {}, text: "" };
 }
 
-/** A document its thread could not give back fails with the file's sha256, so that --resume skips it. */
+/** A document its reader could not give back fails with the file's sha256, so that --resume skips it. */
 export function linesOfOutcome(outcome: PoolOutcome, path: string, display: string, withTimings: boolean): DocumentLines {
   return "lines" in outcome ? outcome.lines : linesOf(failedDocument(display, currentSha(path), outcome.failure), withTimings);
 }

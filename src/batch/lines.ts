@@ -33,8 +33,8 @@ export interface DocumentDone extends WrittenDocument {
 
 /**
  * A document's output, serialised where it was read: each file's lines as one string (written in one
- * write), and what the summary needs. A reading thread sends this instead of the records themselves:
- * copying strings between threads is a memcpy, copying the records' object graph is not.
+ * write), and what the summary needs. A reader sends this instead of the records themselves, as raw UTF-8
+ * (src/batch/frames.ts): strings cost a copy, the records' object graph would cost a serialisation.
  */
 export interface DocumentLines {
   deliberations: string;

@@ -2,7 +2,6 @@ import PQueue from "p-queue";
 import type { ProcessOptions } from "../pipeline.js";
 import type { OcrMode } from "../load/ocr/choose.js";
 import { DocumentPool } from "./pool.js";
-import { sizeHeapsFor } from "./heap.js";
 import { linesOf, type DocumentDone, type DocumentLines } from "./lines.js";
 import { walkInputs } from "./walk.js";
 import type { BatchSummary } from "./summary.js";
@@ -23,7 +22,7 @@ export interface BatchOptions {
   ocr?: OcrMode;
   /** A PDF with more pages fails unread. */
   maxPages?: number;
-  /** A document still being read after this many ms fails (its thread is ended and replaced). */
+  /** A document still being read after this many ms fails (its reading process is ended and replaced). */
   timeoutMs?: number;
   /** Keep what an earlier run into `out` finished (same path, same sha256) and do the rest. */
   resume?: boolean;
@@ -34,9 +33,9 @@ export interface BatchOptions {
 export type { BatchSummary };
 
 /**
- * Documents started ahead of the next one to write, per thread. The writer keeps input order, so a slow
+ * Documents started ahead of the next one to write, per reader. The writer keeps input order, so a slow
  * document holds back those after it in memory: this bounds that buffer (and the batch's memory) while
- * leaving every thread work to do.
+ * leaving every reader work to do.
  */
 const AHEAD_PER_THREAD = 16;
 
@@ -63,10 +62,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   for (const m of missing) {
     emit(linesOf(failedDocument(m.path, "", `${m.path}: ${m.reason}`), options.timings));
   }
-  sizeHeapsFor(files.map((f) => f.path));
-  // Documents run in worker threads; a reorder buffer writes them in input order as soon as it can.
+  // Documents are read in reading processes; a reorder buffer writes them in input order as soon as it can.
   const pool = new DocumentPool({ size: options.concurrency, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
-  const queue = new PQueue({ concurrency: options.concurrency });
+  pool.sizeFor(files.map((f) => f.path));
+  const queue = new PQueue({ concurrency: pool.capacity });
   const readOptions: ProcessOptions = {
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
@@ -95,7 +94,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }
     await queue.onIdle();
   } finally {
-    // The batch is over: end the threads (and their OCR engines) so the process can exit.
+    // The batch is over: end the readers (and their OCR engines) so the process can exit.
     await pool.close();
   }
   return output.close();

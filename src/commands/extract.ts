@@ -20,7 +20,7 @@ const USAGE = `Usage: delib extract <path>... --out <dir> [--resume] [--concurre
   <path>          files or folders (walked recursively): .pdf, .txt, .md, ALTO (.xml), hOCR (.hocr, .html, .htm, .xml), SCDL deliberations (.csv)
   --out <dir>     where deliberations.jsonl, documents.jsonl, issues.jsonl and summary.json (the checks report) are written (must hold none yet, unless --resume)
   --resume        finish a run into --out that was stopped: documents done with the same sha256 are kept and skipped
-  --concurrency   documents read at once, each in its own thread (default: the number of cores)
+  --concurrency   documents read at once, each in a reading process of its own (default: the number of cores)
   --format        force a rule set instead of detecting it (e.g. grand-besancon/2020)
   --ocr           auto (default): OCR PDF pages without a usable text layer (offline); off: read them as empty
   --max-pages     a PDF with more pages fails without being read (default ${DEFAULT_MAX_PAGES})

@@ -14,7 +14,7 @@ const USAGE = `Usage: delib worker [--batch <name>] [--redis <url>] [--concurren
 
   --batch <name>    that batch only (delib enqueue … --batch <name>); without it, every batch in Redis, those enqueued while it runs included
   --redis <url>     redis://host:port[/db] (default: $DELIB_REDIS_URL, else redis://127.0.0.1:6379)
-  --concurrency N   documents read at once, each in its own thread, whatever the number of batches (default: the number of cores)
+  --concurrency N   documents read at once, each in a reading process of its own, whatever the number of batches (default: the number of cores)
   --timeout S       a document still being read after S seconds fails, as with extract (default ${DEFAULT_TIMEOUT_S})
   --lock S          a job's lock: a worker killed mid-job leaves its documents to the others after ~S to 2×S seconds (default ${DEFAULT_LOCK_S})
   --exit-when-done  exit once the batch (every batch, without --batch) has no job waiting, active or waiting to be retried (default: wait for more)

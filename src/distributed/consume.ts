@@ -1,6 +1,6 @@
 /**
  * The worker side of a distributed batch: a BullMQ worker whose jobs are read through the same DocumentPool
- * as `extract` (threads, --timeout, the heap cap), each result stored as the DocumentLines extract would
+ * as `extract` (reading processes, --timeout, the heap cap), each result stored as the DocumentLines extract would
  * have written for it.
  */
 import { access, constants, mkdir } from "node:fs/promises";
@@ -8,7 +8,6 @@ import PQueue from "p-queue";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { DocumentPool } from "../batch/pool.js";
-import { sizeHeapsFor } from "../batch/heap.js";
 import { linesOfOutcome } from "../batch/failed.js";
 import { QUEUE_PREFIX, type BatchMeta, type DocumentJob } from "./batch.js";
 import { writeResult, type JobResult } from "./results.js";
@@ -22,17 +21,17 @@ import { writeResult, type JobResult } from "./results.js";
 export const MAX_STALLED_COUNT = 2;
 /**
  * Default lock of a job (s): a worker that stops renewing it (killed) leaves its jobs to others after this
- * and one or two stalled checks (every half of it). Documents are read in threads, so the worker's own
+ * and one or two stalled checks (every half of it). Documents are read in reading processes, so the worker's own
  * event loop stays free to renew the lock every half of it even while reading; 10 s lets a killed worker's
  * documents wait ~20 s at most, far above a loaded machine's event-loop pauses.
  */
 export const DEFAULT_LOCK_S = 10;
 /**
- * Jobs a worker holds per reading thread: one being read, one fetched and waiting. With one, each thread sat
+ * Jobs a worker holds per reader: one being read, one fetched and waiting. With one, each reader (then a thread) sat
  * idle while its job's result was written and Redis was asked for the next (5,000 text documents, one worker
  * process with one thread: 1.01 cores busy; two such processes on 2 cores: 80 % each).
  */
-export const JOBS_PER_THREAD = 2;
+export const JOBS_PER_READER = 2;
 
 /**
  * Where a worker's documents are read, whatever their batch: one DocumentPool and one queue of reads in
@@ -40,15 +39,15 @@ export const JOBS_PER_THREAD = 2;
  */
 export class Reading {
   readonly pool: DocumentPool;
-  /** The pool reads `concurrency` documents at once; the jobs held beyond that wait here for a thread. */
+  /** The pool reads `concurrency` documents at once; the jobs held beyond its capacity wait here for a reader. */
   readonly reads: PQueue;
 
   constructor(concurrency: number, timeoutMs: number) {
     this.pool = new DocumentPool({ size: concurrency, timeoutMs });
-    this.reads = new PQueue({ concurrency });
+    this.reads = new PQueue({ concurrency: this.pool.capacity });
   }
 
-  /** Ends the pool's threads; once every consumer reading through it is closed. */
+  /** Ends the pool's readers; once every consumer reading through it is closed. */
   async close(): Promise<void> {
     await this.pool.close();
   }
@@ -59,7 +58,7 @@ export interface ConsumeOptions {
   meta: BatchMeta;
   connection: Redis;
   reading: Reading;
-  /** Jobs held at once (fetched from Redis, locked): JOBS_PER_THREAD per reading thread for a worker of one batch. */
+  /** Jobs held at once (fetched from Redis, locked): JOBS_PER_READER per reader for a worker of one batch. */
   jobs: number;
   lockMs: number;
   /** Told each job that failed (it is retried while attempts are left). */
@@ -99,8 +98,8 @@ export function consume(options: ConsumeOptions): Consumer {
       // Shared storage that does not answer now is a job failure, retried later; a file unreadable at
       // enqueue already (sha256 "") is read as extract reads it, and fails as extract reports it.
       if (data.sha256 !== "") await access(input.path, constants.R_OK);
-      // Before the pool's threads exist, when the first documents are PDFs (a batch of PDFs): as extract does.
-      sizeHeapsFor([input.path]);
+      // Before the pool's readers exist, when the first documents are PDFs (a batch of PDFs): as extract does.
+      reading.pool.sizeFor([input.path]);
       const outcome = await reading.reads.add(async () => reading.pool.read({ path: input.path, display: input.display, options: { ...meta.options, displayPath: input.display }, timings: false }));
       const lines = linesOfOutcome(outcome, input.path, input.display, false);
       // Failed, and the file no longer answers: the storage went away while it was read, not a bad document (retried).

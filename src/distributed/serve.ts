@@ -12,7 +12,7 @@
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { batchQueue, jobCounts, listedBatches, notOver, readMetas, type BatchMeta, type DocumentJob, type JobCounts } from "./batch.js";
-import { consume, JOBS_PER_THREAD, prepareResults, Reading, type Consumer } from "./consume.js";
+import { consume, JOBS_PER_READER, prepareResults, Reading, type Consumer } from "./consume.js";
 
 /**
  * How often a worker serving every batch looks at them (ms): new batch names, which batches have jobs,
@@ -61,9 +61,9 @@ export class BatchServer {
     this.found = new Set(options.found ?? []);
   }
 
-  /** Jobs a batch's worker holds when it is the only one with jobs to take: JOBS_PER_THREAD per reading thread. */
+  /** Jobs a batch's worker holds when it is the only one with jobs to take: JOBS_PER_READER per reader. */
   private get fullShare(): number {
-    return this.options.concurrency * JOBS_PER_THREAD;
+    return this.options.concurrency * JOBS_PER_READER;
   }
 
   /** --batch: its consumer, at once (the batch is served until the worker stops, as before there were many). */
@@ -161,7 +161,7 @@ export class BatchServer {
     return [...this.consumers.keys()];
   }
 
-  /** Finishes the jobs in hand of every batch, then lets go of the queues and ends the reading threads. */
+  /** Finishes the jobs in hand of every batch, then lets go of the queues and ends the readers. */
   async close(): Promise<void> {
     this.closing = true;
     for (const batch of [...this.consumers.keys()]) this.letGo(batch);

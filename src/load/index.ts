@@ -22,7 +22,7 @@ export async function loadDocument(bytes: Uint8Array, path: string, options: Loa
   if (ext === ".pdf" || head.startsWith(PDF_MAGIC)) {
     if (bytes.length === 0) throw new LoadError(path, "Expected a PDF, got an empty file");
     if (!head.includes(PDF_MAGIC)) throw new LoadError(path, `Expected a PDF (starting with ${PDF_MAGIC}), got other bytes`);
-    // Loaded on the first PDF only: pdf.js, the canvas and the OCR engine cost each reading thread ~40 MB
+    // Loaded on the first PDF only: pdf.js, the canvas and the OCR engine cost each reading process ~40 MB
     // that a batch of text, ALTO or hOCR files never needs.
     const { loadPdf } = await import("./pdf.js");
     return loadPdf(bytes, path, options);

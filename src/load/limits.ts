@@ -1,6 +1,6 @@
 /**
- * What reading one document may cost, in a module of its own so that the batch's main thread can name
- * these limits without loading pdf.js or the OCR engine (each thread that reads loads them).
+ * What reading one document may cost, in a module of its own so that the batch's own process can name
+ * these limits without loading pdf.js or the OCR engine (each reading process loads them).
  */
 
 /**
@@ -12,8 +12,8 @@ export const DEFAULT_MAX_PAGES = 2000;
 
 /**
  * Bytes a text, XML or CSV file may have: such files are read whole into strings, and a string split or
- * copied in one piece past a reading thread's heap ends the process (V8's fatal out-of-memory), not just
- * the document. The longest text of the corpus is 0.3 MB; a year of a council's minutes OCR'd, a few MB.
+ * copied in one piece past a reader's heap ends its reading process (V8's fatal out-of-memory): the document
+ * fails and the batch goes on, but refusing it before reading costs nothing. The longest text of the corpus is 0.3 MB; a year of a council's minutes OCR'd, a few MB.
  */
 export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 

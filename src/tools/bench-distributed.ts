@@ -23,7 +23,7 @@ import { packageRoot } from "../paths.js";
 import { OUTPUT_FILES } from "../batch/output.js";
 import { QUEUE_PREFIX } from "../distributed/batch.js";
 import { textCorpus } from "./bench/generate.js";
-import { DELIB_BIN } from "./bench/measure.js";
+import { DELIB_BIN, processTree } from "./bench/measure.js";
 import { startRedisServer, type RedisServer } from "./bench/redis-server.js";
 import { runMain } from "./run-main.js";
 
@@ -40,16 +40,28 @@ const CLOCK_TICKS = 100;
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-/** CPU seconds a process (all its threads) used so far; undefined once it has exited. */
-function cpuSeconds(pid: number): number | undefined {
+/**
+ * CPU seconds a process (all its threads) used so far, with those of its children that have ended (and been
+ * waited for); undefined once it has exited.
+ */
+function ownCpuSeconds(pid: number): number | undefined {
   try {
-    // Fields after the command name (which may hold spaces) in parentheses: utime and stime are the 12th and 13th.
+    // Fields after the command name (which may hold spaces) in parentheses: utime, stime, cutime and cstime are the 12th to 15th.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
   } catch {
     return undefined;
   }
+}
+
+/** CPU seconds a process and its reading processes used so far (running or ended); undefined once it has exited. */
+function cpuSeconds(pid: number): number | undefined {
+  const own = ownCpuSeconds(pid);
+  if (own === undefined) return undefined;
+  return processTree(pid)
+    .slice(1)
+    .reduce((sum, child) => sum + (ownCpuSeconds(child) ?? 0), own);
 }
 
 /** CPU seconds the whole machine spent busy (not idle nor waiting on I/O) so far, from /proc/stat. */
@@ -129,14 +141,14 @@ function throughputPart(title: string, one: Throughput, two: Throughput): string
   return [
     `## ${title}`,
     "",
-    "| workers | jobs | wall (start to last exit) | jobs/s | CPU of each worker process / wall | redis-server | every other process of the machine | worker CPU per job |",
+    "| workers | jobs | wall (start to last exit) | jobs/s | CPU of each worker (with its reader) / wall | redis-server | every other process of the machine | worker CPU per job |",
     "|---|---|---|---|---|---|---|---|",
     line(one),
     line(two),
     "",
     `- 2 workers against 1: **${fmt(speedup, 2)}×** (target ≥ ${TWO_WORKERS_SPEEDUP}: ${speedup >= TWO_WORKERS_SPEEDUP ? "yes" : "**no**"})`,
     `- the machine's other processes (the last column: another user's work, the benchmark itself) took ${pct(others(one), one)} of a core beside 1 worker and ${pct(others(two), two)} beside 2: the figures are the speed-up on this machine as it was, not on an idle one.`,
-    `- one worker process with one reading thread keeps ${fmt((one.workerCpu[0] ?? 0) / one.seconds, 2)} cores busy (its main thread, the reading thread, V8's compiler and GC threads): two such on ${availableParallelism()} cores can reach at most ~${fmt(Math.min(2, availableParallelism() / ((one.workerCpu[0] ?? 0) / one.seconds)), 2)}×, less what Redis and the machine's other load take.`,
+    `- one worker with one reading process keeps ${fmt((one.workerCpu[0] ?? 0) / one.seconds, 2)} cores busy (its own process, its reader, V8's compiler and GC threads in each): two such on ${availableParallelism()} cores can reach at most ~${fmt(Math.min(2, availableParallelism() / ((one.workerCpu[0] ?? 0) / one.seconds)), 2)}×, less what Redis and the machine's other load take.`,
     "",
   ];
 }
@@ -239,7 +251,7 @@ async function main(argv: string[]): Promise<number> {
   const pdfs = Number(values.pdfs);
   const report = ["# Distributed batches (`npm run bench:distributed`)", "", machine(), ""];
   report.push(
-    "A redis-server started for the run on a loopback port; `delib enqueue`, then worker processes (`delib worker --concurrency 1 --exit-when-done`), each reading one document at a time in one thread; results on the local disk.",
+    "A redis-server started for the run on a loopback port; `delib enqueue`, then worker processes (`delib worker --concurrency 1 --exit-when-done`), each reading one document at a time in one reading process; results on the local disk.",
     "",
   );
   const server = await startRedisServer();

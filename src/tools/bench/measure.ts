@@ -1,10 +1,10 @@
 /**
  * Runs `delib extract` on a folder in a child process, as a user would, and measures it: wall time,
- * the process's resident memory over the run (all its threads), and per-stage milliseconds from
+ * the resident memory of delib and its reading processes over the run, and per-stage milliseconds from
  * documents.jsonl (`--timings`).
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { packageRoot } from "../../paths.js";
@@ -17,8 +17,18 @@ const RSS_SAMPLE_MS = 50;
 export interface RunMeasure extends ProcessMeasure {
   documents: number;
   pages: number;
-  /** Summed milliseconds per stage over every document (one thread's time). */
+  /** Summed milliseconds per stage over every document (one reader's time). */
   stageMs: Record<string, number>;
+}
+
+/** A process's proportional set size (MB): /proc/<pid>/smaps_rollup, Linux 4.14+. */
+function pssMb(pid: number): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/mu.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+    return m?.[1] === undefined ? 0 : Number(m[1]) / 1024;
+  } catch {
+    return 0;
+  }
 }
 
 function statusField(pid: number, field: string): number | undefined {
@@ -30,13 +40,39 @@ function statusField(pid: number, field: string): number | undefined {
   }
 }
 
+/** A process and its descendants (Linux: /proc/<pid>/task/<tid>/children), the process first. */
+export function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    const at = tree[i] as number;
+    try {
+      for (const task of readdirSync(`/proc/${at}/task`)) {
+        for (const child of readFileSync(`/proc/${at}/task/${task}/children`, "utf8").split(" ")) if (child !== "") tree.push(Number(child));
+      }
+    } catch {
+      // exited meanwhile, or no /proc
+    }
+  }
+  return tree;
+}
+
 /** A delib process as a user runs it: its wall time, exit code and resident memory over the run. */
 export interface ProcessMeasure {
   seconds: number;
   exitCode: number | null;
-  /** Peak resident memory (MB): the kernel's high-water mark, read at the last sample. */
+  /**
+   * Peak resident memory (MB) of delib and its reading processes: at each sample, the sum of their kernel
+   * high-water marks (each process's own peak so far), the largest such sum. An upper bound of the peak of
+   * the sum (their peaks need not fall together), and pages the processes share (Node's code) count once each.
+   */
   peakRssMb: number;
-  /** Resident memory (MB) sampled over the run, in order. */
+  /**
+   * Peak proportional memory (MB) of delib and its reading processes: the largest sum of their PSS (each
+   * shared page divided among the processes sharing it) over the samples. What the processes take from the
+   * machine, shared code counted once, as one process's RSS counted it when documents were read in threads.
+   */
+  peakPssMb: number;
+  /** Resident memory (MB) of delib and its reading processes, summed, sampled over the run, in order. */
   rssMb: number[];
 }
 
@@ -46,15 +82,24 @@ export async function measureDelib(args: readonly string[]): Promise<ProcessMeas
   const child = spawn(process.execPath, [DELIB_BIN, ...args], { stdio: ["ignore", "ignore", "inherit"] });
   const rssMb: number[] = [];
   let peakRssMb = 0;
+  let peakPssMb = 0;
   const sample = setInterval(() => {
     if (child.pid === undefined) return;
-    const rss = statusField(child.pid, "VmRSS");
-    if (rss !== undefined) rssMb.push(Math.round(rss));
-    peakRssMb = Math.max(peakRssMb, statusField(child.pid, "VmHWM") ?? 0);
+    let rss = 0;
+    let hwm = 0;
+    let pss = 0;
+    for (const pid of processTree(child.pid)) {
+      rss += statusField(pid, "VmRSS") ?? 0;
+      hwm += statusField(pid, "VmHWM") ?? 0;
+      pss += pssMb(pid);
+    }
+    if (rss > 0) rssMb.push(Math.round(rss));
+    peakRssMb = Math.max(peakRssMb, hwm);
+    peakPssMb = Math.max(peakPssMb, pss);
   }, RSS_SAMPLE_MS);
   const exitCode = await new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   clearInterval(sample);
-  return { seconds: (performance.now() - started) / 1000, exitCode, peakRssMb: Math.round(peakRssMb), rssMb };
+  return { seconds: (performance.now() - started) / 1000, exitCode, peakRssMb: Math.round(peakRssMb), peakPssMb: Math.round(peakPssMb), rssMb };
 }
 
 /** Runs `delib extract <input> --out <tmp> --quiet --timings …args` and measures it. */
