@@ -24,6 +24,8 @@ const BIN = join(packageRoot, "bin", "delib.js");
  * two workers, so that a kill lands mid-run (the issue's 500-document run is `npm run bench:distributed`).
  */
 const GENERATED = 120;
+/** The seed text this many times over (2.9 MB): ~2 s to read, long enough for a signal to fall mid-read. */
+const SLOW_COPIES = 50;
 /** Share of the jobs done when the first worker is killed. */
 const KILL_AT_SHARE = 0.3;
 /** The workers' --lock (s): short, so that the killed worker's job is taken again within seconds. */
@@ -322,9 +324,10 @@ describe("a worker without --batch, and delib forget", () => {
   }
 
   /** `delib worker` without --batch, as a process; `stderr` grows as it writes. */
-  function startAllWorker(dbUrl: string, cwd: string, extra: string[]): { child: ChildProcess; stderr: () => string; done: Promise<Run> } {
+  function startAllWorker(dbUrl: string, cwd: string, extra: string[], ownGroup = false): { child: ChildProcess; stderr: () => string; done: Promise<Run> } {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, "worker", "--redis", dbUrl, "--concurrency", "1", "--lock", String(LOCK_S), ...extra], { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    // ownGroup: the worker leads a process group, as a shell's foreground job does: Ctrl-C signals the whole group.
+    const child = spawn(process.execPath, [BIN, "worker", "--redis", dbUrl, "--concurrency", "1", "--lock", String(LOCK_S), ...extra], { cwd, stdio: ["ignore", "ignore", "pipe"], detached: ownGroup });
     children.push(child);
     let stderr = "";
     child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -470,6 +473,37 @@ describe("a worker without --batch, and delib forget", () => {
       expect(forced.stderr).toBe("");
       // Nothing of either batch is left, the set of names included.
       expect(await keysOf(client)).toEqual([]);
+    },
+    SMALL_RUN_MS,
+  );
+
+  it(
+    "Ctrl-C on the worker's terminal (SIGINT to its process group) lets it finish the document in hand: it is read, not failed",
+    async () => {
+      const { dbUrl } = database(6);
+      const root = tmp("ctrl-c");
+      smallInputs(root);
+      // Read first (its name sorts first) and slow: ~2 s, so the signal falls while it is read.
+      const seed = readFileSync(join(packageRoot, "corpus", "grand-besancon", "2020-11-09-rapport-31", "source.txt"), "utf8");
+      writeFileSync(join(root, "in", "commune", "0-slow.txt"), Array.from({ length: SLOW_COPIES }, () => seed).join("\n"));
+      const plain = await delib(["extract", "in/commune", "--out", "plain", "--quiet", "--concurrency", "1"], root);
+      expect(plain.status, plain.stderr).toBe(0);
+      const enqueued = await delib(["enqueue", "in/commune", "--batch", "ctrl-c", "--redis", dbUrl, "--results", "results", "--quiet"], root);
+      expect(enqueued.status, enqueued.stderr).toBe(0);
+
+      const worker = startAllWorker(dbUrl, root, [], true);
+      await until("the worker to take the batch", SMALL_RUN_MS / 2, () => worker.stderr().includes("serving batch ctrl-c"));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      process.kill(-(worker.child.pid ?? 0), "SIGINT");
+      const run = await worker.done;
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).not.toMatch(/crashed|failed/u);
+      // The rest, by a second worker; then every document as extract read it: the slow one too.
+      const rest = await startAllWorker(dbUrl, root, ["--exit-when-done", "--quiet"]).done;
+      expect(rest.status, rest.stderr).toBe(0);
+      const collect = await delib(["collect", "--batch", "ctrl-c", "--redis", dbUrl, "--out", "collected", "--quiet"], root);
+      expect(collect.status, collect.stderr).toBe(0);
+      sameAsExtract(root, "collected", "plain");
     },
     SMALL_RUN_MS,
   );

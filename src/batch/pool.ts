@@ -57,6 +57,13 @@ export interface PoolOptions {
   /** A document still being read after this long (ms) fails and its process is replaced. */
   timeoutMs?: number;
   heapMb?: number;
+  /**
+   * Readers in a process group of their own, out of reach of a terminal's Ctrl-C: for `delib worker`, which
+   * answers SIGINT by finishing the documents in hand (its readers would otherwise die with it, and those
+   * documents fail). `extract`'s readers stay in its group: Ctrl-C ends the whole batch at once, and
+   * --resume goes on from there.
+   */
+  ownGroup?: boolean;
 }
 
 export interface PoolJob {
@@ -120,6 +127,7 @@ export class DocumentPool {
     const child = fork(WORKER_SCRIPT, [String(ocrWorkers)], {
       execArgv: [...process.execArgv, ...heap, ...helpers],
       stdio: ["ignore", "inherit", "pipe", "ipc", "pipe"],
+      detached: this.options.ownGroup === true,
     });
     const stderr = child.stderr;
     const replies = child.stdio[REPLY_FD];

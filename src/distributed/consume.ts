@@ -43,7 +43,7 @@ export class Reading {
   readonly reads: PQueue;
 
   constructor(concurrency: number, timeoutMs: number) {
-    this.pool = new DocumentPool({ size: concurrency, timeoutMs });
+    this.pool = new DocumentPool({ size: concurrency, timeoutMs, ownGroup: true });
     this.reads = new PQueue({ concurrency: this.pool.capacity });
   }
 
