@@ -41,6 +41,12 @@ export const WORKER_HEAP_MB = 1024;
  */
 export const FULL_MACHINE_V8_FLAGS: readonly string[] = ["--single-threaded"];
 
+/**
+ * Node flags the readers do not take from delib's own command line: "--inspect=9229" in every reader would
+ * fight for delib's debugging port. The rest (--cpu-prof, --require …) apply to the readers too.
+ */
+const INSPECTOR_FLAG = /^--inspect(?:-brk|-port|-wait)?(?:=|$)/u;
+
 /** How long a closing reader may take to end its OCR engine before it is ended (ms). */
 const CLOSE_GRACE_MS = 5_000;
 /**
@@ -125,7 +131,7 @@ export class DocumentPool {
     const heap = [`--max-old-space-size=${this.heapMb}`, ...(this.initialOldSpaceMb === undefined ? [] : [`--initial-old-space-size=${this.initialOldSpaceMb}`])];
     const helpers = this.options.size >= availableParallelism() ? FULL_MACHINE_V8_FLAGS : [];
     const child = fork(WORKER_SCRIPT, [String(ocrWorkers)], {
-      execArgv: [...process.execArgv, ...heap, ...helpers],
+      execArgv: [...process.execArgv.filter((flag) => !INSPECTOR_FLAG.test(flag)), ...heap, ...helpers],
       stdio: ["ignore", "inherit", "pipe", "ipc", "pipe"],
       detached: this.options.ownGroup === true,
     });
