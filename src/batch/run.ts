@@ -37,7 +37,7 @@ export type { BatchSummary };
  * document holds back those after it in memory: this bounds that buffer (and the batch's memory) while
  * leaving every reader work to do.
  */
-const AHEAD_PER_THREAD = 16;
+const AHEAD_PER_READER = 16;
 
 /** Reads every input, writes the three JSONL files in input order (streaming as documents finish), then summary.json. */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
@@ -82,7 +82,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }
     written?.();
   };
-  const ahead = options.concurrency * AHEAD_PER_THREAD;
+  const ahead = options.concurrency * AHEAD_PER_READER;
   try {
     for (const [i, f] of files.entries()) {
       while (i - next >= ahead) await new Promise<void>((resolve) => (written = resolve));
