@@ -16,7 +16,10 @@ export type WorkerRequest = ReadRequest | { type: "close" };
 if (process.send === undefined) throw new Error("src/batch/worker.ts runs as a reading process (forked with an IPC channel), not as a script");
 const replies = new Socket({ fd: REPLY_FD, readable: false, writable: true });
 const reply = (message: WorkerReply): void => {
+  // One write to the pipe for the frame's five parts, not five.
+  replies.cork();
   for (const part of encodeReply(message)) replies.write(part);
+  replies.uncork();
 };
 // argv[2]: the Tesseract workers this reader may start (the batch's OCR budget shared between readers).
 limitOcrWorkers(Number(process.argv[2] ?? "1"));

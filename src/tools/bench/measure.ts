@@ -21,23 +21,18 @@ export interface RunMeasure extends ProcessMeasure {
   stageMs: Record<string, number>;
 }
 
-/** A process's proportional set size (MB): /proc/<pid>/smaps_rollup, Linux 4.14+. */
-function pssMb(pid: number): number {
+/**
+ * The "Name:   123 kB" lines of a /proc file, in MB by name: /proc/<pid>/status (VmRSS, VmHWM) and
+ * /proc/<pid>/smaps_rollup (Pss, Linux 4.14+). Empty once the process has exited, or without /proc.
+ */
+function procMb(file: string): Map<string, number> {
+  const fields = new Map<string, number>();
   try {
-    const m = /^Pss:\s+(\d+) kB/mu.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
-    return m?.[1] === undefined ? 0 : Number(m[1]) / 1024;
+    for (const [, name, kb] of readFileSync(file, "utf8").matchAll(/^(\w+):\s+(\d+) kB$/gmu)) fields.set(name ?? "", Number(kb) / 1024);
   } catch {
-    return 0;
+    // exited, or no /proc (not Linux)
   }
-}
-
-function statusField(pid: number, field: string): number | undefined {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "mu").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m?.[1] === undefined ? undefined : Number(m[1]) / 1024;
-  } catch {
-    return undefined; // exited, or no /proc (not Linux)
-  }
+  return fields;
 }
 
 /** A process and its descendants (Linux: /proc/<pid>/task/<tid>/children), the process first. */
@@ -89,9 +84,10 @@ export async function measureDelib(args: readonly string[]): Promise<ProcessMeas
     let hwm = 0;
     let pss = 0;
     for (const pid of processTree(child.pid)) {
-      rss += statusField(pid, "VmRSS") ?? 0;
-      hwm += statusField(pid, "VmHWM") ?? 0;
-      pss += pssMb(pid);
+      const status = procMb(`/proc/${pid}/status`);
+      rss += status.get("VmRSS") ?? 0;
+      hwm += status.get("VmHWM") ?? 0;
+      pss += procMb(`/proc/${pid}/smaps_rollup`).get("Pss") ?? 0;
     }
     if (rss > 0) rssMb.push(Math.round(rss));
     peakRssMb = Math.max(peakRssMb, hwm);
